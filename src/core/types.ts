@@ -125,6 +125,10 @@ export interface CodedEvent {
   acled?: AcledCategory | null;
   /** The time expression that dated the event, when one did. */
   time?: { text: string; value: string } | null;
+  /** The event phrase that fired. */
+  trigger?: Evidence;
+  /** Where the date came from: a time expression in the text, the published date, or nowhere. */
+  date_from?: 'text' | 'published' | 'none';
 }
 
 /** Every layer of an analysed article. */

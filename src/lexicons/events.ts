@@ -1,0 +1,88 @@
+// Loads the event lexicon (data/lexicons/events.tsv) into an index keyed by the surface forms of each
+// pattern's first word. Parsing is pure; reading the file happens once, in loadEventLexicon.
+import { readFileSync } from 'node:fs';
+import { DyadError } from '../core/errors.js';
+import { isPloverType, PLOVER } from '../ontology/index.js';
+import { inflect } from './inflect.js';
+
+export type Slot = { kind: 'word'; forms: Set<string>; optional: boolean } | { kind: 'gap'; max: number };
+
+export interface EventEntry {
+  pattern: string;
+  /** PLOVER type, or NONE for a blocking entry. */
+  event: string;
+  mode: string | null;
+  context: string | null;
+  reason: string;
+  slots: Slot[];
+  /** Where it was defined, for explanations and error messages. */
+  at: string;
+}
+
+export interface EventLexicon {
+  entries: EventEntry[];
+  /** Surface form of a first word -> entries starting with it. */
+  byFirst: Map<string, EventEntry[]>;
+}
+
+function compileWord(word: string, at: string): Slot {
+  const optional = word.endsWith('?');
+  const body = optional ? word.slice(0, -1) : word;
+  const forms = new Set<string>();
+  for (const alt of body.split('|')) {
+    if (!alt) throw new DyadError('DATA', `${at}: empty alternative in "${word}"`);
+    if (alt.startsWith('=')) forms.add(alt.slice(1).toLowerCase());
+    else for (const f of inflect(alt)) forms.add(f);
+  }
+  return { kind: 'word', forms, optional };
+}
+
+export function parseEventLexicon(text: string, file: string): EventLexicon {
+  const entries: EventEntry[] = [];
+  const byFirst = new Map<string, EventEntry[]>();
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, i) => {
+    const at = `${file}:${i + 1}`;
+    if (!line.trim() || line.startsWith('#')) return;
+    const cols = line.split('\t').map((c) => c.trim());
+    const [pattern, event, mode, context, reason] = cols;
+    if (!pattern || !event) throw new DyadError('DATA', `${at}: expected pattern and event columns`);
+    if (event !== 'NONE' && !isPloverType(event)) throw new DyadError('DATA', `${at}: unknown PLOVER type "${event}"`);
+    if (mode && event !== 'NONE' && isPloverType(event) && !PLOVER[event].modes.includes(mode)) {
+      throw new DyadError('DATA', `${at}: mode "${mode}" is not a mode of ${event}`);
+    }
+    const slots: Slot[] = pattern
+      .split(/\s+/)
+      .map((w) => (w === '..' ? { kind: 'gap', max: 4 } : compileWord(w, at)));
+    const first = slots[0];
+    if (first.kind !== 'word' || first.optional) throw new DyadError('DATA', `${at}: a pattern must start with a required word`);
+    if (slots[slots.length - 1].kind === 'gap') throw new DyadError('DATA', `${at}: a pattern cannot end with ..`);
+    const entry: EventEntry = {
+      pattern,
+      event,
+      mode: mode || null,
+      context: context || null,
+      reason: reason || pattern,
+      slots,
+      at,
+    };
+    entries.push(entry);
+    for (const f of first.forms) {
+      const list = byFirst.get(f);
+      if (list) list.push(entry);
+      else byFirst.set(f, [entry]);
+    }
+  });
+  return { entries, byFirst };
+}
+
+let cached: EventLexicon | null = null;
+
+/** The lexicon shipped in data/lexicons/events.tsv, loaded once. */
+export function loadEventLexicon(): EventLexicon {
+  if (!cached) {
+    const url = new URL('../../data/lexicons/events.tsv', import.meta.url);
+    cached = parseEventLexicon(readFileSync(url, 'utf8'), 'data/lexicons/events.tsv');
+  }
+  return cached;
+}

@@ -1,0 +1,148 @@
+// The event coder: for each sentence, the event phrases from the lexicon, their source and target actors,
+// modality, date and coding (PLOVER type and mode, CAMEO root, Goldstein, quad, ACLED category).
+import type { ActorMention, CodedEvent, Doc, Stage, Token } from '../../core/types.js';
+import type { EventLexicon } from '../../lexicons/events.js';
+import { loadEventLexicon } from '../../lexicons/events.js';
+import { acledCategory, codeEvent, type PloverType } from '../../ontology/index.js';
+import { findArguments } from './arguments.js';
+import { dateEvent, isAfter, isHistorical } from './dating.js';
+import { findFatalities } from './fatalities.js';
+import { readModality } from './modality.js';
+import { findTriggers } from './triggers.js';
+import { inferContext } from './context.js';
+
+const PRONOUNS = new Set(['he', 'she']);
+const VIOLENT = new Set(['ASSAULT', 'PROTEST', 'COERCE']);
+
+/** "He" or "She" as subject before the trigger, resolved to the last person mentioned before it. */
+function resolvePronoun(doc: Doc, tokens: Token[], from: number, first: number, persons: ActorMention[]): ActorMention | null {
+  for (let i = first - 1; i >= from; i--) {
+    if (!PRONOUNS.has(tokens[i].lower)) continue;
+    const pos = tokens[i].start;
+    let antecedent: ActorMention | null = null;
+    for (const p of persons) if (p.end <= pos) antecedent = p;
+    if (!antecedent) return null;
+    return {
+      ...antecedent,
+      start: tokens[i].start,
+      end: tokens[i].end,
+      text: tokens[i].text,
+      sentence: doc.sentences.findIndex((s) => s.start <= pos && pos < s.end),
+      reason: `pronoun "${tokens[i].text}" refers to ${antecedent.name}, the last person named before it`,
+    };
+  }
+  return null;
+}
+
+export interface EventCoderOptions {
+  lexicon?: EventLexicon;
+}
+
+export function createEventsStage(options: EventCoderOptions = {}): Stage {
+  const lexicon = options.lexicon ?? loadEventLexicon();
+  return {
+    name: 'events',
+    process(doc: Doc) {
+      doc.events = codeEvents(doc, lexicon);
+    },
+  };
+}
+
+export function codeEvents(doc: Doc, lexicon: EventLexicon = loadEventLexicon()): CodedEvent[] {
+  const { tokens } = doc;
+  const events: CodedEvent[] = [];
+  const seen = new Set<string>();
+  const persons = doc.actors.filter((a) => a.kind === 'person');
+  // Actors and times grouped by sentence once, so each sentence's look-up is direct.
+  const actorsBySentence = new Map<number, ActorMention[]>();
+  for (const a of doc.actors) {
+    const list = actorsBySentence.get(a.sentence);
+    if (list) list.push(a);
+    else actorsBySentence.set(a.sentence, [a]);
+  }
+  const timesBySentence = new Map<number, typeof doc.times>();
+  for (const t of doc.times) {
+    const list = timesBySentence.get(t.sentence);
+    if (list) list.push(t);
+    else timesBySentence.set(t.sentence, [t]);
+  }
+
+  for (const sent of doc.sentences) {
+    const triggers = findTriggers(tokens, sent.tokenStart, sent.tokenEnd, lexicon);
+    if (!triggers.length) continue;
+    const actors = actorsBySentence.get(sent.index) ?? [];
+    const times = timesBySentence.get(sent.index) ?? [];
+    for (const trig of triggers) {
+      const entry = trig.entry;
+      const args = findArguments(tokens, sent.tokenStart, sent.tokenEnd, trig.first, trig.last, entry.event, actors);
+      const reasons = [...args.reasons];
+      if (!args.source && !args.passive) {
+        const pronoun = resolvePronoun(doc, tokens, sent.tokenStart, trig.first, persons);
+        if (pronoun) {
+          args.source = pronoun;
+          reasons.push(pronoun.reason);
+        }
+      }
+      // An event needs a known actor doing it; a passive with a known target is kept with an unknown source.
+      if (!args.source && !(args.passive && args.target)) continue;
+      const mood = readModality(tokens, sent.tokenStart, trig.first, trig.words);
+      const triggerStart = tokens[trig.first].start;
+      const triggerEnd = tokens[trig.last].end;
+      const when = dateEvent(times, triggerStart, triggerEnd, doc.published);
+      const future = mood.future || isAfter(when, doc.published);
+      const coding = codeEvent(entry.event as PloverType, entry.mode);
+      const context = entry.context ?? inferContext(tokens, sent.tokenStart, sent.tokenEnd);
+      const fatalities = entry.event === 'ASSAULT' ? findFatalities(tokens, sent.tokenStart, sent.tokenEnd) : null;
+      const phrase = doc.text.slice(triggerStart, triggerEnd);
+      const dateReason =
+        when.from === 'text'
+          ? `date: "${when.time!.text}" (${when.time!.value})`
+          : when.from === 'published'
+            ? 'date: the published date (no time expression governs it)'
+            : 'date: unknown (no time expression and no published date)';
+      for (const source of [args.source, ...args.coSources]) {
+        const key = `${sent.index}|${source?.entity ?? '-'}|${coding.event}|${args.target?.entity ?? '-'}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        let confidence = 0.5 + (source ? 0.2 : 0) + (args.target ? 0.2 : 0);
+        if (mood.negated || mood.hypothetical) confidence -= 0.1;
+        const reason = [
+          `"${phrase}" matched ${entry.at} "${entry.pattern}" -> ${coding.event}${coding.mode ? '/' + coding.mode : ''} (${entry.reason})`,
+          ...reasons,
+          mood.cues.length ? `modality cues: ${mood.cues.join(', ')}` : '',
+          dateReason,
+        ]
+          .filter(Boolean)
+          .join('; ');
+        events.push({
+          id: `${doc.id}-e${events.length + 1}`,
+          article_id: doc.id,
+          date: when.date,
+          date_precision: when.precision,
+          event: coding.event,
+          mode: coding.mode,
+          context,
+          quad: coding.quad,
+          cameo: coding.cameo,
+          goldstein: coding.goldstein,
+          source,
+          target: args.target,
+          location: null,
+          fatalities,
+          negated: mood.negated,
+          hypothetical: mood.hypothetical,
+          future,
+          historical: isHistorical(when, doc.published),
+          evidence: { text: doc.text.slice(sent.start, sent.end), start: sent.start, end: sent.end },
+          reason,
+          confidence: Math.round(Math.min(0.95, confidence) * 100) / 100,
+          acled: VIOLENT.has(coding.event) ? acledCategory(coding.event, coding.mode, args.target?.sector ?? null) : null,
+          time: when.time ? { text: when.time.text, value: when.time.value } : null,
+          trigger: { text: phrase, start: triggerStart, end: triggerEnd },
+          date_from: when.from,
+        });
+      }
+    }
+  }
+  return events;
+}
