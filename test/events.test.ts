@@ -1,0 +1,150 @@
+// Event coding on sentences written for these tests (not the seeds): type, direction, modality, dates.
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../src/engine.js';
+import type { CodedEvent } from '../src/core/types.js';
+
+const engine = createEngine();
+
+function events(text: string, published = '2024-05-09'): CodedEvent[] {
+  return engine.analyze({ id: 't', text, published }).events;
+}
+
+function find(evs: CodedEvent[], type: string): CodedEvent {
+  const e = evs.find((x) => x.event === type);
+  if (!e) throw new Error(`no ${type} in ${JSON.stringify(evs.map((x) => [x.event, x.source?.code, x.target?.code]))}`);
+  return e;
+}
+
+describe('event types and direction', () => {
+  it('codes a meeting between two governments, dated by the weekday', () => {
+    const e = find(events("Kenya's foreign minister met his Ethiopian counterpart on Tuesday."), 'CONSULT');
+    expect(e.source?.country).toBe('KEN');
+    expect(e.target?.country).toBe('ETH');
+    expect(e.date).toBe('2024-05-07');
+    expect(e.quad).toBe(1);
+    expect(e.cameo).toBe('04');
+  });
+
+  it('codes sanctions by an organisation against a state', () => {
+    const e = find(events('The European Union imposed sanctions on Belarus.'), 'SANCTION');
+    expect(e.source?.code).toBe('IGO:EU');
+    expect(e.target?.country).toBe('BLR');
+    expect(e.goldstein).toBe(-4);
+    expect(e.negated || e.hypothetical).toBe(false);
+  });
+
+  it('codes the end of an agreement as SANCTION discontinue', () => {
+    const e = find(events('Burkina Faso terminated its military accord with France.'), 'SANCTION');
+    expect(e.mode).toBe('discontinue');
+    expect(e.source?.country).toBe('BFA');
+    expect(e.target?.country).toBe('FRA');
+  });
+
+  it('reads the passive voice: the agent after "by" is the source', () => {
+    const e = find(events('Two Nigerien soldiers were killed by Boko Haram fighters.'), 'ASSAULT');
+    expect(e.source?.name).toMatch(/Boko Haram/);
+    expect(e.target?.country).toBe('NER');
+    expect(e.fatalities).toBe(2);
+  });
+
+  it('codes a refusal to meet as REJECT, not CONSULT', () => {
+    const evs = events('Iran refused to meet the American envoy.');
+    const e = find(evs, 'REJECT');
+    expect(e.mode).toBe('meet');
+    expect(e.source?.country).toBe('IRN');
+    expect(evs.some((x) => x.event === 'CONSULT')).toBe(false);
+  });
+
+  it('codes a joint agreement with the first party as source', () => {
+    const e = find(events('Japan and India agreed to strengthen their defence ties.'), 'AGREE');
+    expect(e.source?.country).toBe('JPN');
+    expect(e.target?.country).toBe('IND');
+  });
+
+  it('codes each of several coordinated sources', () => {
+    const evs = events('Mali, Burkina Faso and Guinea condemned the sanctions imposed by ECOWAS.').filter((e) => e.event === 'ACCUSE');
+    expect(evs.map((e) => e.source?.country).sort()).toEqual(['BFA', 'GIN', 'MLI']);
+  });
+
+  it('resolves "He" to the person named before', () => {
+    const evs = events('French President Emmanuel Macron arrived in Berlin on Monday. He criticized Russia.');
+    const e = find(evs, 'ACCUSE');
+    expect(e.source?.name).toMatch(/Macron/);
+    expect(e.source?.country).toBe('FRA');
+    expect(e.target?.country).toBe('RUS');
+  });
+});
+
+describe('modality: nothing uncertain is stored as fact', () => {
+  it('marks a negated agreement', () => {
+    const e = find(events('Russia did not sign the agreement with Ukraine.'), 'AGREE');
+    expect(e.negated).toBe(true);
+  });
+
+  it('marks a conditional sanction as hypothetical', () => {
+    const e = find(events('Washington could impose sanctions on Turkey.'), 'SANCTION');
+    expect(e.hypothetical).toBe(true);
+    expect(e.source?.code).toBe('USAGOV');
+  });
+
+  it('marks an announced deployment as future', () => {
+    const e = find(events('China will deploy troops to Sudan.'), 'MOBILIZE');
+    expect(e.future).toBe(true);
+    expect(e.negated).toBe(false);
+  });
+
+  it('marks a threat of force inside a warning as hypothetical', () => {
+    const evs = events('Any attack on Estonia would be met with force, NATO warned.');
+    const attack = evs.find((e) => e.event === 'ASSAULT');
+    if (attack) expect(attack.hypothetical).toBe(true);
+  });
+
+  it('does not take "not only" as a negation', () => {
+    const e = find(events('Chad not only condemned the coup but also recalled its ambassador from Niger.'), 'ACCUSE');
+    expect(e.negated).toBe(false);
+  });
+});
+
+describe('dates', () => {
+  it('dates an event by an explicit date in its sentence, with day precision', () => {
+    const e = find(events('On 3 March 2024, Senegal signed a fishing agreement with Mauritania.'), 'AGREE');
+    expect(e.date).toBe('2024-03-03');
+    expect(e.date_precision).toBe('day');
+    expect(e.date_from).toBe('text');
+  });
+
+  it('falls back to the published date when the sentence has none', () => {
+    const e = find(events('Algeria expelled French diplomats.'), 'SANCTION');
+    expect(e.date).toBe('2024-05-09');
+    expect(e.date_from).toBe('published');
+    expect(e.mode).toBe('expel');
+  });
+
+  it('keeps an unknown date unknown, never today', () => {
+    const doc = engine.analyze({ id: 'u', text: 'Algeria expelled French diplomats.', published: null });
+    expect(doc.events[0].date).toBeNull();
+    expect(doc.events[0].date_precision).toBe('unknown');
+  });
+
+  it('marks decades-old background as historical', () => {
+    const e = find(events('Ghana and Togo established diplomatic relations in 1960.'), 'AGREE');
+    expect(e.date).toBe('1960');
+    expect(e.historical).toBe(true);
+  });
+});
+
+describe('explanations and ACLED', () => {
+  it('says which lexicon entry and rules decided the event', () => {
+    const e = find(events('The European Union imposed sanctions on Belarus.'), 'SANCTION');
+    expect(e.reason).toMatch(/data\/lexicons\/events\.tsv:\d+/);
+    expect(e.reason).toMatch(/source: subject/);
+    expect(e.evidence.text).toBe('The European Union imposed sanctions on Belarus.');
+    expect(e.confidence).toBeGreaterThan(0.5);
+  });
+
+  it('maps an attack on civilians to ACLED violence against civilians', () => {
+    const e = find(events('Islamist militants attacked villagers in northern Burkina Faso, killing 12.'), 'ASSAULT');
+    expect(e.fatalities).toBe(12);
+    expect(e.acled?.event_type).toBe('Violence against civilians');
+  });
+});
