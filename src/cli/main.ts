@@ -2,7 +2,7 @@
 // non-zero exit; data goes to stdout in the chosen format (tables for people, JSON for machines).
 import { Command, Option, CommanderError } from 'commander';
 import { createInterface } from 'node:readline';
-import { createWriteStream } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { createEngine } from '../engine.js';
 import { DyadError, oneLine } from '../core/errors.js';
@@ -238,17 +238,20 @@ export function buildProgram(): Command {
       .option('--format <format>', 'csv or jsonl', 'csv')
       .option('--output <file>', 'write to a file instead of stdout')
       .option('--limit <n>', 'at most n events', positiveInt('--limit')),
-  ).action(async (o) => {
+  ).action((o) => {
     const format = parseFormat(o.format, ['csv', 'jsonl']) as 'csv' | 'jsonl';
     const store = openStore(dbPath(o), { readonly: true });
-    const stream = o.output ? createWriteStream(o.output) : null;
+    // Written synchronously so millions of rows never pile up in memory (stdout to a file or pipe is
+    // synchronous on Linux too).
+    let fd: number | null = null;
     try {
-      const write = (chunk: string) => (stream ? stream.write(chunk) : process.stdout.write(chunk));
+      if (o.output) fd = openSync(o.output, 'w');
+      const write = (chunk: string) => (fd !== null ? writeSync(fd, chunk) : process.stdout.write(chunk));
       const n = exportRows(store.iterateEvents(filterOf(o)), format, write);
       if (o.output) process.stderr.write(`${n} events written to ${o.output}\n`);
     } finally {
       store.close();
-      if (stream) await new Promise<void>((res, rej) => stream.end((err?: Error | null) => (err ? rej(err) : res())));
+      if (fd !== null) closeSync(fd);
     }
   });
 
