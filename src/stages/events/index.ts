@@ -74,6 +74,10 @@ export function codeEvents(doc: Doc, lexicon: EventLexicon = loadEventLexicon())
     const times = timesBySentence.get(sent.index) ?? [];
     for (const trig of triggers) {
       const entry = trig.entry;
+      const triggerStart = tokens[trig.first].start;
+      const triggerEnd = tokens[trig.last].end;
+      // A phrase inside a name is part of the name: "Multinational Joint Task Force", "the coup leader".
+      if (actors.some((a) => a.start < triggerEnd && triggerStart < a.end)) continue;
       const args = findArguments(tokens, sent.tokenStart, sent.tokenEnd, trig.first, trig.last, entry.event, actors);
       const reasons = [...args.reasons];
       if (!args.source && !args.passive) {
@@ -86,8 +90,6 @@ export function codeEvents(doc: Doc, lexicon: EventLexicon = loadEventLexicon())
       // An event needs a known actor doing it; a passive with a known target is kept with an unknown source.
       if (!args.source && !(args.passive && args.target)) continue;
       const mood = readModality(tokens, sent.tokenStart, trig.first, trig.words);
-      const triggerStart = tokens[trig.first].start;
-      const triggerEnd = tokens[trig.last].end;
       const when = dateEvent(times, triggerStart, triggerEnd, doc.published);
       const future = mood.future || isAfter(when, doc.published);
       const coding = codeEvent(entry.event as PloverType, entry.mode);

@@ -24,7 +24,8 @@ const HYPOTHETICAL = new Set([
   'threatens', 'threatening', 'threaten', 'urged', 'urges', 'urge', 'urging', 'asked', 'asks', 'ask', 'called',
   'calls', 'call', 'demanded', 'demands', 'demand', 'requested', 'requests', 'proposed', 'proposes', 'propose',
   'hoped', 'hopes', 'hope', 'willingness', 'readiness', 'ready', 'prepared', 'willing', 'need', 'needs', 'risk',
-  'risks', 'warned', 'warns', 'warn', 'implores', 'implored', 'plea',
+  'risks', 'warned', 'warns', 'warn', 'implores', 'implored', 'plea', 'effort', 'efforts', 'attempt', 'attempts',
+  'attempted', 'attempting', 'bid', 'try', 'tried', 'trying',
 ]);
 
 const FUTURE = new Set([

@@ -1,0 +1,189 @@
+// The learned relation classifier at prediction time: weights loaded once from data/models/plover-classifier.json,
+// then predict() scores the features of (text, source, target) and names the features that decided it.
+import { readFileSync } from 'node:fs';
+import { DyadError } from '../../../core/errors.js';
+import type { EventLexicon } from '../../../lexicons/events.js';
+import { loadEventLexicon } from '../../../lexicons/events.js';
+import { codeEvent, type PloverType } from '../../../ontology/index.js';
+import { extractFeatures, type RelationInput } from './features.js';
+import { createStemmer, type Stemmer } from './stem.js';
+
+/** The classes the model predicts: PLOVER types with CONCEDE and RETREAT merged as YIELD (as PLV scores them). */
+export const CLASSES = [
+  'AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'AID', 'YIELD', 'REQUEST', 'ACCUSE', 'REJECT', 'THREATEN', 'PROTEST',
+  'SANCTION', 'MOBILIZE', 'COERCE', 'ASSAULT',
+] as const;
+export type ModelClass = (typeof CLASSES)[number];
+
+export const QUAD_OF_CLASS: Record<string, number> = {
+  AGREE: 1, CONSULT: 1, SUPPORT: 1, COOPERATE: 2, AID: 2, YIELD: 2, REQUEST: 3, ACCUSE: 3, REJECT: 3, THREATEN: 3,
+  PROTEST: 4, SANCTION: 4, MOBILIZE: 4, COERCE: 4, ASSAULT: 4,
+};
+
+export interface ModelHeader {
+  what: string;
+  trainedOn: string[];
+  date: string;
+  features: string;
+  hyperparameters: Record<string, number>;
+  cvAccuracy: Record<string, number | string>;
+  [key: string]: unknown;
+}
+
+/** The JSON file: a header, the class order, and per feature one weight per class. */
+export interface ModelFile {
+  header: ModelHeader;
+  classes: string[];
+  weights: Record<string, number[]>;
+}
+
+export interface ClassifierModel {
+  header: ModelHeader | null;
+  /** Feature name -> row in `weights`. */
+  index: Map<string, number>;
+  names: string[];
+  /** names.length x CLASSES.length, row-major. */
+  weights: Float64Array;
+  lexicon: EventLexicon;
+  stem: Stemmer;
+}
+
+export interface FeatureContribution {
+  feature: string;
+  /** How much the feature pushed the chosen class above the runner-up (log-odds). */
+  weight: number;
+}
+
+export interface Prediction {
+  /** PLOVER type (YIELD resolved to CONCEDE or RETREAT). */
+  event: PloverType;
+  /** The PLV class (CONCEDE and RETREAT merged as YIELD). */
+  root: ModelClass;
+  mode: string | null;
+  quad: number;
+  cameo: string;
+  /** Probability of the chosen class. */
+  confidence: number;
+  /** Probability of every class. */
+  scores: Record<string, number>;
+  /** The features that most favoured the chosen class over the runner-up. */
+  topFeatures: FeatureContribution[];
+  negated: boolean;
+  hypothetical: boolean;
+  future: boolean;
+  /** The lexicon phrase that agrees with the prediction, when there is one. */
+  trigger: { text: string; pattern: string; at: string } | null;
+}
+
+export function classifierFromWeights(names: string[], weights: Float64Array, lexicon: EventLexicon, header: ModelHeader | null = null): ClassifierModel {
+  if (weights.length !== names.length * CLASSES.length) throw new DyadError('DATA', 'classifier weights do not match its features and classes');
+  return { header, index: new Map(names.map((f, i) => [f, i])), names, weights, lexicon, stem: createStemmer(lexicon) };
+}
+
+/** A model from the parsed JSON file, checked. */
+export function modelFromFile(file: ModelFile, lexicon: EventLexicon = loadEventLexicon(), where = 'classifier model'): ClassifierModel {
+  if (!file || typeof file !== 'object' || !file.weights || !Array.isArray(file.classes)) {
+    throw new DyadError('DATA', `${where}: expected {header, classes, weights}`);
+  }
+  const k = CLASSES.length;
+  // Class order in the file may differ; map it onto ours.
+  const order = CLASSES.map((c) => file.classes.indexOf(c));
+  if (order.some((i) => i < 0)) throw new DyadError('DATA', `${where}: classes must be ${CLASSES.join(', ')}`);
+  const names = Object.keys(file.weights);
+  const weights = new Float64Array(names.length * k);
+  names.forEach((f, i) => {
+    const row = file.weights[f];
+    if (!Array.isArray(row) || row.length !== file.classes.length) throw new DyadError('DATA', `${where}: feature "${f}" needs ${file.classes.length} weights`);
+    for (let c = 0; c < k; c++) weights[i * k + c] = row[order[c]];
+  });
+  return classifierFromWeights(names, weights, lexicon, file.header);
+}
+
+let cached: ClassifierModel | null = null;
+
+/** The shipped model (data/models/plover-classifier.json), loaded once. */
+export function loadClassifierModel(): ClassifierModel {
+  if (cached) return cached;
+  const url = new URL('../../../../data/models/plover-classifier.json', import.meta.url);
+  let text: string;
+  try {
+    text = readFileSync(url, 'utf8');
+  } catch {
+    throw new DyadError('DATA', 'data/models/plover-classifier.json is missing: run `npm run train` to build it');
+  }
+  cached = modelFromFile(JSON.parse(text) as ModelFile, loadEventLexicon(), 'data/models/plover-classifier.json');
+  return cached;
+}
+
+function checkInput(input: RelationInput): void {
+  if (!input || typeof input !== 'object') throw new DyadError('INPUT', 'classify needs an object with "text", "source" and "target"');
+  for (const key of ['text', 'source', 'target'] as const) {
+    if (typeof input[key] !== 'string') throw new DyadError('INPUT', `classify needs "${key}" as a string, got ${input[key] === undefined ? 'nothing' : typeof input[key]}`);
+  }
+  if (!input.text.trim()) throw new DyadError('INPUT', 'classify needs a non-empty "text"');
+}
+
+/** The PLOVER type of what `source` does to `target` in `text`, with the features that decided it. */
+export function predict(model: ClassifierModel, input: RelationInput, explain = 5): Prediction {
+  checkInput(input);
+  const k = CLASSES.length;
+  const extracted = extractFeatures(input, { lexicon: model.lexicon, stem: model.stem });
+  const rows: number[] = [];
+  const s = new Float64Array(k);
+  for (const f of extracted.features) {
+    const row = model.index.get(f);
+    if (row === undefined) continue;
+    rows.push(row);
+    for (let c = 0; c < k; c++) s[c] += model.weights[row * k + c];
+  }
+  let best = 0;
+  for (let c = 1; c < k; c++) if (s[c] > s[best]) best = c;
+  let second = best === 0 ? 1 : 0;
+  for (let c = 0; c < k; c++) if (c !== best && s[c] > s[second]) second = c;
+  let z = 0;
+  const p = new Float64Array(k);
+  for (let c = 0; c < k; c++) z += p[c] = Math.exp(s[c] - s[best]);
+  const scores: Record<string, number> = {};
+  for (let c = 0; c < k; c++) scores[CLASSES[c]] = Math.round((p[c] / z) * 1000) / 1000;
+
+  const root = CLASSES[best];
+  // YIELD is two PLOVER types: take the one the lexicon saw, else CONCEDE.
+  let event: PloverType;
+  if (root === 'YIELD') {
+    const y = extracted.triggers.find((t) => t.entry.event === 'RETREAT' || t.entry.event === 'CONCEDE');
+    event = (y?.entry.event as PloverType | undefined) ?? 'CONCEDE';
+  } else event = root;
+  const agreeing = extracted.triggers.find((t) => t.entry.event === event) ?? null;
+  const coding = codeEvent(event, agreeing?.entry.mode ?? null);
+
+  let topFeatures: FeatureContribution[] = [];
+  if (explain > 0) {
+    topFeatures = rows
+      .map((row) => ({ feature: model.names[row], weight: model.weights[row * k + best] - model.weights[row * k + second] }))
+      .filter((c) => c.weight > 0 && c.feature !== 'bias')
+      .sort((a, b) => b.weight - a.weight)
+      .slice(0, explain)
+      .map((c) => ({ feature: c.feature, weight: Math.round(c.weight * 1000) / 1000 }));
+  }
+
+  let trigger: Prediction['trigger'] = null;
+  if (agreeing) {
+    const { tokens } = extracted;
+    trigger = { text: input.text.slice(tokens[agreeing.first].start, tokens[agreeing.last].end), pattern: agreeing.entry.pattern, at: agreeing.entry.at };
+  }
+
+  return {
+    event,
+    root,
+    mode: coding.mode,
+    quad: QUAD_OF_CLASS[root],
+    cameo: coding.cameo,
+    confidence: scores[root],
+    scores,
+    topFeatures,
+    negated: extracted.negated,
+    hypothetical: extracted.hypothetical,
+    future: extracted.future,
+    trigger,
+  };
+}
