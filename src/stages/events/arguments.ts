@@ -21,6 +21,26 @@ const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'ge
 // Words that end the stretch in which a target is looked for.
 const TARGET_STOP = new Set([';', '.', ':', '—', 'while', 'whereas', 'but', 'although', 'because', 'which', 'who', 'whom', 'after', 'before', 'when', 'where', 'if', 'unless', 'as']);
 const SYMMETRIC = new Set(['CONSULT', 'AGREE', 'COOPERATE']);
+// A determiner before the event word makes it a noun ("any aggression", "the termination of").
+const DETERMINERS = new Set(['a', 'an', 'the', 'any', 'this', 'that', 'these', 'those', 'its', 'their', 'his', 'her', 'our', 'new', 'further', 'fresh', 'more', 'no', 'such', 'possible', 'potential']);
+// Verbs that carry a nominal event: "announced the termination of", "carried out an attack".
+const LIGHT_VERBS = new Set([
+  'announce', 'announced', 'announces', 'announcing', 'order', 'ordered', 'orders', 'decide', 'decided', 'declare',
+  'declared', 'declares', 'confirm', 'confirmed', 'confirms', 'approve', 'approved', 'complete', 'completed', 'begin',
+  'began', 'begun', 'start', 'started', 'starts', 'make', 'made', 'makes', 'conduct', 'conducted', 'conducts', 'launch',
+  'launched', 'launches', 'carry', 'carried', 'carries', 'out', 'stage', 'staged', 'mount', 'mounted', 'hold', 'held',
+  'holds', 'sign', 'signed', 'impose', 'imposed', 'imposes', 'issue', 'issued', 'issues', 'give', 'gave', 'offer',
+  'offered', 'extend', 'extended', 'provide', 'provided', 'provides', 'express', 'expressed', 'expresses', 'voice',
+  'voiced', 'file', 'filed', 'lodge', 'lodged', 'call', 'called', 'calls', 'pay', 'paid', 'deliver', 'delivered',
+]);
+
+/** The event word is a noun with no verb of its own to carry a subject ("any aggression against Niger"). */
+function isBareNominal(tokens: Token[], first: number, sentStart: number): boolean {
+  const prev = tokens[first - 1];
+  if (!prev || first - 1 < sentStart || !DETERMINERS.has(prev.lower)) return false;
+  const before = tokens[first - 2];
+  return !(before && first - 2 >= sentStart && LIGHT_VERBS.has(before.lower));
+}
 
 function isParticiple(tok: Token): boolean {
   return /(?:ed|en|wn|ne|ld|nt|ut|ck|ht|et|ld|ung|own)$/.test(tok.lower);
@@ -49,14 +69,22 @@ function tokenIndexAt(tokens: Token[], pos: number, lo: number, hi: number): num
 /** Mentions joined to `m` by "and" or commas, on either side. */
 function coordinated(tokens: Token[], actors: ActorMention[], idx: number, tokIdx: (m: ActorMention) => [number, number]): ActorMention[] {
   const out: ActorMention[] = [];
-  const joins = (a: ActorMention, b: ActorMention) => {
+  const link = (a: ActorMention, b: ActorMention): 'comma' | 'and' | null => {
     const [, aEnd] = tokIdx(a);
     const [bStart] = tokIdx(b);
     const between = tokens.slice(aEnd, bStart).map((t) => t.lower);
-    return between.length > 0 && between.length <= 3 && between.every((w) => w === 'and' || w === ',' || w === 'the' || w === '&');
+    if (between.length === 0 || between.length > 3) return null;
+    if (!between.every((w) => w === 'and' || w === ',' || w === 'the' || w === '&')) return null;
+    return between.includes('and') || between.includes('&') ? 'and' : 'comma';
   };
-  for (let j = idx - 1; j >= 0 && joins(actors[j], actors[j + 1]); j--) out.unshift(actors[j]);
-  for (let j = idx + 1; j < actors.length && joins(actors[j - 1], actors[j]); j++) out.push(actors[j]);
+  // Extend to the whole list around idx, then accept it only when it is closed by "and" ("X, Y and Z"):
+  // "the US, the Nigerien junta" is an apposition or a clause break, not a list.
+  let lo = idx;
+  let hi = idx;
+  while (lo > 0 && link(actors[lo - 1], actors[lo])) lo--;
+  while (hi < actors.length - 1 && link(actors[hi], actors[hi + 1])) hi++;
+  if (lo === hi || link(actors[hi - 1], actors[hi]) !== 'and') return out;
+  for (let j = lo; j <= hi; j++) if (j !== idx) out.push(actors[j]);
   return out;
 }
 
@@ -96,23 +124,31 @@ export function findArguments(
     break;
   }
 
-  // Source: the nearest actor before the trigger that is not inside a prepositional phrase.
+  // Source: the nearest actor before the trigger that is not inside a prepositional phrase. A bare noun
+  // ("any aggression against Niger") takes only a possessor right before it ("Niger's termination of").
   const clause = clauseStart(tokens, first, sentStart);
   const left = usable.filter((m) => m.end <= triggerStart);
+  const nominal = isBareNominal(tokens, first, sentStart);
   let subject: ActorMention | null = null;
-  for (let k = left.length - 1; k >= 0; k--) {
-    const m = left[k];
-    const [ms] = tokIdx(m);
-    if (ms < clause && subject) break;
-    if (!governedByPreposition(tokens, m, ms)) {
-      subject = m;
-      break;
+  if (nominal) {
+    const near = left[left.length - 1];
+    if (near && /['’]s?$/.test(tokens[tokIdx(near)[1] - 1]?.text ?? '') && first - tokIdx(near)[1] <= 2) {
+      subject = near;
+      reasons.push('source: possessor of the event noun');
+    }
+  } else {
+    for (let k = left.length - 1; k >= 0; k--) {
+      const m = left[k];
+      if (!governedByPreposition(tokens, m, tokIdx(m)[0])) {
+        subject = m;
+        break;
+      }
     }
   }
-  if (!subject && left.length) {
-    // Possessive or nominal frame: "the junta's decision to end", "Niger's termination of".
+  if (!subject && !nominal && left.length) {
+    // Possessive frame: "the junta's decision to end", "Niger's termination of".
     const near = left[left.length - 1];
-    if (/['’]s?$/.test(near.text) || tokIdx(near)[0] >= clause) subject = near;
+    if (/['’]s?$/.test(tokens[tokIdx(near)[1] - 1]?.text ?? '') && tokIdx(near)[0] >= clause) subject = near;
   }
 
   // Target: the first actor after the trigger within the clause that is not the source.
@@ -129,7 +165,18 @@ export function findArguments(
       continue;
     }
     if (subject && m.entity === subject.entity) continue;
+    // "Blinken reaffirmed US-Niger ties": a country is not a target of its own government's people.
+    if (subject && m.kind === 'country' && m.country === subject.country && m.sector === subject.sector) continue;
     if (!target) target = m;
+  }
+  // A country right after the phrase's own preposition is its target: "stationed in Niger", "arrived in Doha".
+  const prep = tokens[last].lower;
+  if (prep === 'in' || prep === 'to' || prep === 'from' || prep === 'with' || prep === 'on' || prep === 'against') {
+    const after = actors.find((m) => m.kind === 'location' && m.country && tokIdx(m)[0] === last + 1);
+    if (after && (!subject || after.country !== subject.country)) {
+      target = after;
+      reasons.push(`target: the country named right after "${tokens[last].text}"`);
+    }
   }
 
   let source = subject;

@@ -48,6 +48,22 @@ export function createEventsStage(options: EventCoderOptions = {}): Stage {
   };
 }
 
+/** Where it happened: the place named in the sentence, preferring one after the event phrase ("in Mali"). */
+function eventPlace(actors: ActorMention[], after: number): CodedEvent['location'] {
+  const places = actors.filter((a) => a.kind === 'location');
+  const p = places.find((a) => a.start >= after) ?? places[places.length - 1];
+  return p ? { name: p.name, country: p.country, admin1: null, lat: null, lon: null } : null;
+}
+
+/** One event per source, type and sentence: a reading without a target gives way to one with a target. */
+function dropTargetless(events: CodedEvent[]): CodedEvent[] {
+  return events.filter(
+    (e) =>
+      e.target !== null ||
+      !events.some((o) => o !== e && o.target !== null && o.event === e.event && o.evidence.start === e.evidence.start && o.source?.entity === e.source?.entity),
+  );
+}
+
 export function codeEvents(doc: Doc, lexicon: EventLexicon = loadEventLexicon()): CodedEvent[] {
   const { tokens } = doc;
   const events: CodedEvent[] = [];
@@ -76,8 +92,9 @@ export function codeEvents(doc: Doc, lexicon: EventLexicon = loadEventLexicon())
       const entry = trig.entry;
       const triggerStart = tokens[trig.first].start;
       const triggerEnd = tokens[trig.last].end;
-      // A phrase inside a name is part of the name: "Multinational Joint Task Force", "the coup leader".
-      if (actors.some((a) => a.start < triggerEnd && triggerStart < a.end)) continue;
+      // A phrase that starts inside a name is part of the name: "Multinational Joint Task Force", "the coup
+      // leader". One that only ends in a mention keeps it ("expelled French diplomats").
+      if (actors.some((a) => a.start <= triggerStart && triggerStart < a.end)) continue;
       const args = findArguments(tokens, sent.tokenStart, sent.tokenEnd, trig.first, trig.last, entry.event, actors);
       const reasons = [...args.reasons];
       if (!args.source && !args.passive) {
@@ -96,6 +113,7 @@ export function codeEvents(doc: Doc, lexicon: EventLexicon = loadEventLexicon())
       const context = entry.context ?? inferContext(tokens, sent.tokenStart, sent.tokenEnd);
       const fatalities = entry.event === 'ASSAULT' ? findFatalities(tokens, sent.tokenStart, sent.tokenEnd) : null;
       const phrase = doc.text.slice(triggerStart, triggerEnd);
+      const place = eventPlace(actors, triggerEnd);
       const dateReason =
         when.from === 'text'
           ? `date: "${when.time!.text}" (${when.time!.value})`
@@ -129,7 +147,7 @@ export function codeEvents(doc: Doc, lexicon: EventLexicon = loadEventLexicon())
           goldstein: coding.goldstein,
           source,
           target: args.target,
-          location: null,
+          location: place,
           fatalities,
           negated: mood.negated,
           hypothetical: mood.hypothetical,
@@ -146,5 +164,5 @@ export function codeEvents(doc: Doc, lexicon: EventLexicon = loadEventLexicon())
       }
     }
   }
-  return events;
+  return dropTargetless(events).map((e, i) => ({ ...e, id: `${doc.id}-e${i + 1}` }));
 }

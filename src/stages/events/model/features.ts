@@ -18,6 +18,8 @@ import { segment } from '../../segment/segment.js';
 import { readModality } from '../modality.js';
 import { findTriggers, type Trigger } from '../triggers.js';
 import type { Stemmer } from './stem.js';
+import { DyadError } from '../../../core/errors.js';
+import { inflect } from '../../../lexicons/inflect.js';
 
 export interface RelationInput {
   text: string;
@@ -122,12 +124,33 @@ function locate(text: string, lowerText: string, phrase: string, near: number | 
 export interface FeatureContext {
   lexicon: EventLexicon;
   stem: Stemmer;
+  /** Stem -> the classes it hints at (data/models/plover-cues.tsv). */
+  cues: Map<string, string[]>;
+}
+
+/** Parses the cue file: `class<TAB>lemma lemma ...` per line; keys are stems of every inflected form. */
+export function parseCues(text: string, stem: Stemmer, file = 'plover-cues.tsv'): Map<string, string[]> {
+  const cues = new Map<string, string[]>();
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim() || line.startsWith('#')) return;
+    const [cls, words] = line.split('\t');
+    if (!cls || !words) throw new DyadError('DATA', `${file}:${i + 1}: expected a class and a list of words`);
+    for (const lemma of words.trim().split(/\s+/)) {
+      for (const form of [lemma, ...inflect(lemma)]) {
+        const key = stem(form);
+        const list = cues.get(key);
+        if (!list) cues.set(key, [cls.trim()]);
+        else if (!list.includes(cls.trim())) list.push(cls.trim());
+      }
+    }
+  });
+  return cues;
 }
 
 /** The features of one (sentence, source, target) triple. */
 export function extractFeatures(input: RelationInput, ctx: FeatureContext): ExtractedFeatures {
   const { text } = input;
-  const { stem, lexicon } = ctx;
+  const { stem, lexicon, cues } = ctx;
   const out = new Set<string>();
   const add = (f: string) => out.add(f);
 
@@ -152,6 +175,14 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
   const inSrc = (i: number) => src !== null && i >= src[0] && i <= src[1];
   const inTgt = (i: number) => tgt !== null && i >= tgt[0] && i <= tgt[1];
   const st = (i: number) => stem(tokens[i].lower);
+  const cue = (i: number, where: string, neg = false) => {
+    const classes = cues.get(st(i));
+    if (!classes) return;
+    for (const c of classes) {
+      add(where + c);
+      if (neg) add('neg&' + where + c);
+    }
+  };
 
   if (!src) add('nosrc');
   if (!tgt) add('notgt');
@@ -160,9 +191,16 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
   for (let i = lo; i < hi; i++) {
     const t = tokens[i];
     if (!isWord(t) || STOP.has(t.lower)) continue;
-    if (inSrc(i)) add('src:' + st(i));
-    else if (inTgt(i)) add('tgt:' + st(i));
-    else add('w:' + st(i));
+    if (inSrc(i)) {
+      add('src:' + st(i));
+      cue(i, 'cue@src:');
+    } else if (inTgt(i)) {
+      add('tgt:' + st(i));
+      cue(i, 'cue@tgt:');
+    } else {
+      add('w:' + st(i));
+      cue(i, 'cue:');
+    }
   }
 
   // Order and the stretch between the two arguments.
@@ -185,6 +223,7 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
       }
       const s = st(i);
       add(prefix + s);
+      cue(i, srcFirst ? 'cue@mid:' : 'cue@rmid:');
       if (prev) add(prefix.replace(':', '2:') + prev + '_' + s);
       prev = s;
       if (NEGATION.has(t.lower)) add('neg');
@@ -210,6 +249,7 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
       k++;
       add(`after${k}:` + s);
       add('after:' + s);
+      if (k <= 2) cue(i, 'cue@verb:', negNear);
       if (k === 1) {
         if (negNear) add('neg-verb:' + s);
         if (sawBe && /(?:ed|en|wn)$/.test(t.lower)) add('passive');
@@ -234,6 +274,7 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
     } else add('tprep:none');
     if (i >= lo && !inSrc(i) && isWord(tokens[i])) {
       add('tgov:' + st(i));
+      cue(i, 'cue@tgov:');
       const prep = tokens[tgt[0] - 1];
       if (prep && PREPS.has(prep.lower)) add('tgov-prep:' + st(i) + '_' + prep.lower);
     }

@@ -146,6 +146,11 @@ export function predict(model: ClassifierModel, input: RelationInput, explain = 
   const scores: Record<string, number> = {};
   for (let c = 0; c < k; c++) scores[CLASSES[c]] = Math.round((p[c] / z) * 1000) / 1000;
 
+  // The quad with the most probability mass: several related classes can outvote a single top class.
+  const quadMass = [0, 0, 0, 0, 0];
+  for (let c = 0; c < k; c++) quadMass[QUAD_OF_CLASS[CLASSES[c]]] += p[c] / z;
+  let quad = 1;
+  for (let q = 2; q <= 4; q++) if (quadMass[q] > quadMass[quad]) quad = q;
   const root = CLASSES[best];
   // YIELD is two PLOVER types: take the one the lexicon saw, else CONCEDE.
   let event: PloverType;
@@ -176,7 +181,7 @@ export function predict(model: ClassifierModel, input: RelationInput, explain = 
     event,
     root,
     mode: coding.mode,
-    quad: QUAD_OF_CLASS[root],
+    quad,
     cameo: coding.cameo,
     confidence: scores[root],
     scores,

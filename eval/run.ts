@@ -1,0 +1,290 @@
+// npm run eval: scores dyad on every dev set found under ../shared/eval (or $DYAD_EVAL_DIR), prints a report
+// and writes the figures to eval/results/latest.json (committed as a record, so it stays small: no examples).
+// A missing data set is reported as skipped; the run still exits 0.
+//
+// Usage: node dist-tools/eval/run.js [--only plv,gsr,acled,tempeval3] [--examples N] [--no-write]
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createEngine } from '../src/engine.js';
+import { loadAcled, scoreAcled, typicalErrors, type AcledResult } from './acled.js';
+import { trainBagOfWords } from './baseline.js';
+import { loadGsr, scoreGsr, type GsrResult } from './gsr.js';
+import { crossValidate, LEXICON_ONLY, loadPlv, scorePlv, type Classifier, type CrossValidation, type PlvResult, type PlvRow } from './plv.js';
+import { scoreTempEval } from './tempeval3.js';
+import { compactJson, nowNs, num3, pct, rounded, secondsSince, snippet, table, type ConfusionTable } from './util.js';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? (args[i + 1] ?? '') : null;
+};
+const only = flag('--only')?.split(',').map((s) => s.trim().toLowerCase()) ?? null;
+const examples = Number(flag('--examples') ?? 10) || 10;
+const write = !args.includes('--no-write') && !only;
+
+const evalDir = resolve(process.env.DYAD_EVAL_DIR ?? join(process.cwd(), '..', 'shared', 'eval'));
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url)); // dist-tools/eval/run.js -> repo root
+const resultsFile = join(repoRoot, 'eval', 'results', 'latest.json');
+const shown = (p: string) => relative(process.cwd(), p) || '.';
+
+const engine = createEngine();
+const results: Record<string, unknown> = {};
+const skipped: string[] = [];
+
+function section(title: string): void {
+  console.log(`\n== ${title} ${'='.repeat(Math.max(0, 72 - title.length))}`);
+}
+
+/** Runs `score` when `file` exists and the set was asked for; else prints and records a skip line. */
+async function run(key: string, title: string, file: string, score: (file: string) => unknown): Promise<void> {
+  if (only && !only.includes(key)) return;
+  section(title);
+  if (!existsSync(file)) {
+    const line = `skipped: ${shown(file)} not found`;
+    console.log(line);
+    skipped.push(line);
+    return;
+  }
+  results[key] = await score(file);
+}
+
+/** Drops the example lists that only serve the printed report. */
+function figures<T extends object>(r: T): Omit<T, 'mistakes'> {
+  const { mistakes: _drop, ...rest } = r as T & { mistakes?: unknown };
+  return rest;
+}
+
+const abbrev = (label: string) =>
+  label === '(none)' ? 'none' : label.replace(/^Battle-/, 'B-').replace(/[^A-Za-z0-9-]/g, '').slice(0, 6);
+
+function matrixTable(c: ConfusionTable): string {
+  return table(
+    ['gold \\ predicted', ...c.predicted.map(abbrev)],
+    c.gold.map((g, i) => [g, ...c.matrix[i].map((n) => (n ? String(n) : '.'))]),
+  );
+}
+
+// ---- PLV ----
+
+/**
+ * A trainer for dyad's learned relation classifier (src/stages/events/model), or null when it is not built.
+ * Imported by a computed path so this harness builds and runs with or without it, and whatever its state.
+ */
+async function learnedTrainer(): Promise<((rows: PlvRow[]) => Classifier) | null> {
+  const base = '../src/stages/events/model/';
+  let train: Record<string, unknown>;
+  let model: Record<string, unknown>;
+  try {
+    train = (await import(base + 'train.js')) as Record<string, unknown>;
+    model = (await import(base + 'model.js')) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  const fit = train.trainClassifier;
+  const predict = model.predict;
+  if (typeof fit !== 'function' || typeof predict !== 'function') return null;
+  return (rows) => {
+    const m = fit(rows.map((r) => ({ text: r.sentence, source: r.source, target: r.target, label: r.goldRoot, quad: r.goldQuad })));
+    return (row) => {
+      const p = predict(m, { text: row.sentence, source: row.source, target: row.target }, 0) as { root?: string; quad?: number };
+      return { event: p.root ?? null, quad: p.quad ?? null };
+    };
+  };
+}
+
+await run('plv', 'PLV relation classification (plv/PLV_train.tsv)', join(evalDir, 'plv', 'PLV_train.tsv'), async (file) => {
+  const rows = loadPlv(file);
+  const learned = await learnedTrainer();
+  const shippedModel = existsSync(join(repoRoot, 'data', 'models', 'plover-classifier.json'));
+  const r: PlvResult = scorePlv(rows, engine, {
+    method: shippedModel
+      ? 'engine.classify as built; CAUTION: data/models/plover-classifier.json exists, and if classify uses it this ' +
+        'figure is on rows the model was fitted to (see the cross-validated figure below)'
+      : LEXICON_ONLY,
+  });
+  console.log(`${r.rows} pairs; method: ${r.method}`);
+  console.log(
+    table(
+      ['metric', 'value'],
+      [
+        ['root accuracy', num3(r.accuracy)],
+        ['macro-F1 (15 classes)', num3(r.macroF1)],
+        ['quad accuracy', num3(r.quadAccuracy)],
+        ['coverage (non-null event)', pct(r.coverage)],
+        ['classify sentences/s', Math.round(r.sentencesPerSecond)],
+      ],
+    ),
+  );
+  console.log('\nper class');
+  console.log(
+    table(
+      ['class', 'n', 'P', 'R', 'F1'],
+      Object.entries(r.perClass).map(([c, m]) => [c, m.n, num3(m.p), num3(m.r), num3(m.f1)]),
+    ),
+  );
+  console.log('\nconfusion (rows gold, columns predicted)');
+  console.log(matrixTable(r.confusion));
+  console.log(`\ntop ${r.topConfusions.length} confusions, one example each`);
+  for (const c of r.topConfusions) {
+    const ex = r.mistakes.find((m) => m.row.goldRoot === c.gold && (m.predicted ?? '(none)') === c.predicted);
+    console.log(`  ${String(c.count).padStart(3)}  ${c.gold} -> ${c.predicted}`);
+    if (ex) console.log(`       [${snippet(ex.row.source, 30)} -> ${snippet(ex.row.target, 30)}] ${snippet(ex.row.sentence, 150)}`);
+  }
+  // dyad's learned classifier, when its trainer is built: refitted on 4 folds, scored on the fifth.
+  let learnedCv: CrossValidation | null = null;
+  if (learned) {
+    const t0 = nowNs();
+    learnedCv = crossValidate(rows, 5, learned, 1);
+    const cvSeconds = secondsSince(t0);
+    console.log(`\nlearned classifier (src/stages/events/model, default hyperparameters), 5-fold CV by sentence id:`);
+    console.log(
+      table(
+        ['metric', 'value'],
+        [
+          ['root accuracy', num3(learnedCv.accuracy)],
+          ['macro-F1 (15 classes)', num3(learnedCv.macroF1)],
+          ['quad accuracy', num3(learnedCv.quadAccuracy)],
+          ['fold accuracy', learnedCv.foldAccuracy.map(num3).join(' ')],
+          ['train + predict time, 5 folds', `${cvSeconds.toFixed(1)} s`],
+        ],
+      ),
+    );
+    console.log(`top confusions: ${learnedCv.topConfusions.map((c) => `${c.gold}->${c.predicted} ${c.count}`).join(', ')}`);
+  } else {
+    console.log('\nlearned classifier: not in this build (src/stages/events/model/train.js); lexicon figures only');
+  }
+  // A reference learner under the same cross-validation.
+  const cv = crossValidate(rows, 5, trainBagOfWords, 1);
+  console.log(
+    `\nreference, not dyad: bag-of-words naive Bayes, 5-fold CV by sentence id: accuracy ${num3(cv.accuracy)}, ` +
+      `macro-F1 ${num3(cv.macroF1)}, quad ${num3(cv.quadAccuracy)} (folds ${cv.foldSizes.join('/')})`,
+  );
+  const { perClass, ...rest } = figures(r);
+  return {
+    ...rest,
+    perClass: Object.fromEntries(Object.entries(perClass).map(([c, m]) => [c, [m.p, m.r, m.f1, m.n]])),
+    perClassColumns: ['p', 'r', 'f1', 'n'],
+    learnedModelCv5: learnedCv && {
+      accuracy: learnedCv.accuracy,
+      macroF1: learnedCv.macroF1,
+      quadAccuracy: learnedCv.quadAccuracy,
+      coverage: learnedCv.coverage,
+      foldAccuracy: learnedCv.foldAccuracy,
+      perClassF1: Object.fromEntries(Object.entries(learnedCv.perClass).map(([c, m]) => [c, m.f1])),
+      topConfusions: learnedCv.topConfusions,
+    },
+    baselineNaiveBayesCv5: { accuracy: cv.accuracy, macroF1: cv.macroF1, quadAccuracy: cv.quadAccuracy },
+  };
+});
+
+// ---- PLOVER GSR ----
+
+await run('gsr', 'PLOVER GSR dev, end to end (plover-gsr/dev.json)', join(evalDir, 'plover-gsr', 'dev.json'), (file) => {
+  const r: GsrResult = scoreGsr(loadGsr(file), engine);
+  console.log(`${r.records} records (DOCUMENT record skipped); legacy names read as current PLOVER types`);
+  console.log(
+    table(
+      ['metric', 'value', 'n'],
+      [
+        ['event type found in sentence', num3(r.typeFound), r.records],
+        ['top event has gold type', num3(r.typeTop), r.records],
+        ['coverage (any event)', pct(r.coverage), r.records],
+        ['source country (end to end)', num3(r.sourceCountry.accuracy), r.sourceCountry.n],
+        ['source country | type found', num3(r.sourceCountry.givenTypeFound), r.sourceCountry.nTypeFound],
+        ['target country (end to end)', num3(r.targetCountry.accuracy), r.targetCountry.n],
+        ['target country | type found', num3(r.targetCountry.givenTypeFound), r.targetCountry.nTypeFound],
+        ['events produced', r.events, ''],
+        ['extra events (per record)', `${r.extraEvents} (${r.extraRate.toFixed(2)})`, ''],
+      ],
+    ),
+  );
+  console.log(`\ngold -> top event, most frequent: ${r.topConfusions.map((c) => `${c.gold}->${c.predicted} ${c.count}`).join(', ')}`);
+  console.log(`\nexamples (${Math.min(examples, r.mistakes.length)} of ${r.mistakes.length} records with an error)`);
+  for (const m of r.mistakes.slice(0, examples)) {
+    const gold = `${m.record.event} ${m.record.sourceCountries.join('/') || '-'}->${m.record.targetCountries.join('/') || '-'}`;
+    console.log(`  gold ${gold}; dyad ${m.predicted.join(' ') || '(no event)'}`);
+    console.log(`       ${snippet(m.record.text, 150)}`);
+  }
+  return figures(r);
+});
+
+// ---- ACLED Sahel ----
+
+await run('acled', 'ACLED Sahel dev (acled-sahel/dev.csv)', join(evalDir, 'acled-sahel', 'dev.csv'), (file) => {
+  const r: AcledResult = scoreAcled(loadAcled(file), engine);
+  const fat = (label: string, f: AcledResult['fatalitiesSum']) => [label, num3(f.exact), num3(f.within1), num3(f.within10pct)];
+  console.log(`${r.rows} notes; published = event_date + 2 days`);
+  console.log(
+    table(
+      ['metric', 'value', 'n'],
+      [
+        ['event type (legacy ACLED)', num3(r.eventType), r.rows],
+        ['coverage (any event)', pct(r.coverage), r.rows],
+        ['event date exact (notes naming a day)', num3(r.eventDate.exact), r.eventDate.n],
+        ['  same, where dyad dated an event', num3(r.eventDate.givenDated), r.eventDate.nDated],
+        ['actor1 country', num3(r.actor1Country.accuracy), r.actor1Country.n],
+        ['  same, where dyad gave a source country', num3(r.actor1Country.givenSource), r.actor1Country.nSource],
+        ['actor1 sector (inter1 1/2/7)', num3(r.actor1Sector.accuracy), r.actor1Sector.n],
+        ['location country (event location)', num3(r.location.country), `${r.location.located} located`],
+        ['admin1', r.location.admin1 === null ? 'not available' : num3(r.location.admin1), r.location.withAdmin1],
+        [
+          'location within 50 km',
+          r.location.within50km === null ? 'not available' : num3(r.location.within50km),
+          r.location.withCoordinates,
+        ],
+        ['notes/s (analyze)', Math.round(r.notesPerSecond), ''],
+      ],
+    ),
+  );
+  console.log('\nfatalities');
+  console.log(
+    table(
+      ['dyad figure', 'exact', 'within ±1', 'within ±10%'],
+      [fat('sum over events', r.fatalitiesSum), fat('max over events', r.fatalitiesMax)],
+    ),
+  );
+  console.log(
+    `  gold 0 in ${pct(r.zeroFatalityShare)} of notes (always answering 0 scores that); ` +
+      `exact (sum) where gold > 0: ${num3(r.fatalitiesExactWhenKilled.exact)} of ${r.fatalitiesExactWhenKilled.n}`,
+  );
+  console.log('\nevent type confusion (rows gold, columns predicted)');
+  console.log(matrixTable(r.confusion));
+  const picked = typicalErrors(r, examples);
+  console.log(`\ntypical errors (${Math.min(picked.length, examples)})`);
+  for (const m of picked.slice(0, examples)) {
+    console.log(`  ${m.kind}: gold ${m.gold} / dyad ${m.predicted}  (${m.row.id})`);
+    console.log(`       ${snippet(m.row.notes, 160)}`);
+  }
+  return figures(r);
+});
+
+// ---- TempEval-3 ----
+
+await run('tempeval3', 'TempEval-3 time expressions (tempeval3/)', join(evalDir, 'tempeval3'), (dir) => {
+  const r = scoreTempEval(dir);
+  console.log(`${r.docs} documents, ${r.dyad.gold} gold TIMEX3 (creation time excluded); dyad ${r.seconds.toFixed(2)} s`);
+  const keys = ['strict', 'relaxed', 'value', 'type'] as const;
+  console.log(
+    table(
+      ['F1 (P / R)', 'dyad', 'chrono-node'],
+      keys.map((k) => [
+        k,
+        `${num3(r.dyad[k].f1)} (${num3(r.dyad[k].p)} / ${num3(r.dyad[k].r)})`,
+        `${num3(r.chrono[k].f1)} (${num3(r.chrono[k].p)} / ${num3(r.chrono[k].r)})`,
+      ]),
+    ),
+  );
+  return r;
+});
+
+// ---- results file ----
+
+if (write) {
+  const record = rounded({ generated: new Date().toISOString(), node: process.version, skipped, ...results });
+  mkdirSync(dirname(resultsFile), { recursive: true });
+  writeFileSync(resultsFile, compactJson(record) + '\n');
+  console.log(`\nwrote ${shown(resultsFile)}`);
+} else {
+  console.log('\n(results file not written: --only or --no-write)');
+}

@@ -1,0 +1,274 @@
+// TempEval-3 style scorer for time expressions over TimeML files (TBAQ: AQUAINT + TimeBank).
+// Gold: every TIMEX3 inside <TEXT> except the document creation time. Text: <TEXT> with tags removed
+// and entities decoded, offsets tracked. Scores, as TempEval-3 defines them:
+//   strict span P/R/F1  - exact character extent
+//   relaxed span P/R/F1 - any overlap (one-to-one)
+//   value / type F1     - relaxed-matched pairs with the right attribute, divided by system (P) and gold (R)
+// dyad's findTimes is scored beside plain chrono-node (chrono.parse with the DCT as reference).
+//
+// Usage: node dist-tools/eval/tempeval3.js [dir] [--errors] [--json]
+import * as chrono from 'chrono-node';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { findTimes } from '../src/stages/times/index.js';
+
+export interface Prf {
+  p: number;
+  r: number;
+  f1: number;
+}
+
+export interface Scores {
+  gold: number;
+  system: number;
+  strict: Prf;
+  relaxed: Prf;
+  value: Prf;
+  type: Prf;
+}
+
+export interface GoldTimex {
+  start: number;
+  end: number;
+  text: string;
+  type: string;
+  value: string;
+}
+
+export interface TimeMlDoc {
+  id: string;
+  dct: string | null;
+  text: string;
+  gold: GoldTimex[];
+}
+
+interface SysTimex {
+  start: number;
+  end: number;
+  type: string;
+  value: string;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Parses one TimeML file: DCT, the <TEXT> body without tags, and its TIMEX3 spans in that body. */
+export function parseTimeMl(xml: string, id: string): TimeMlDoc {
+  const dctTag = /<TIMEX3\b[^>]*functionInDocument="CREATION_TIME"[^>]*>/.exec(xml);
+  const dct = dctTag ? (/\bvalue="([^"]*)"/.exec(dctTag[0])?.[1] ?? null) : null;
+  const open = xml.indexOf('<TEXT>');
+  const close = xml.indexOf('</TEXT>');
+  const body = open >= 0 && close > open ? xml.slice(open + 6, close) : '';
+  let text = '';
+  const gold: GoldTimex[] = [];
+  let current: { start: number; type: string; value: string } | null = null;
+  let i = 0;
+  while (i < body.length) {
+    const ch = body[i];
+    if (ch === '<') {
+      const j = body.indexOf('>', i);
+      const tag = body.slice(i, j + 1);
+      if (tag.startsWith('<TIMEX3')) {
+        current = {
+          start: text.length,
+          type: /\btype="([^"]*)"/.exec(tag)?.[1] ?? '',
+          value: /\bvalue="([^"]*)"/.exec(tag)?.[1] ?? '',
+        };
+      } else if (tag.startsWith('</TIMEX3') && current) {
+        gold.push({ start: current.start, end: text.length, text: text.slice(current.start, text.length), type: current.type, value: current.value });
+        current = null;
+      }
+      i = j + 1;
+    } else if (ch === '&') {
+      const j = body.indexOf(';', i);
+      const name = j > i ? body.slice(i + 1, j) : '';
+      if (name in ENTITIES) {
+        text += ENTITIES[name];
+        i = j + 1;
+      } else if (/^#\d+$/.test(name)) {
+        text += String.fromCharCode(+name.slice(1));
+        i = j + 1;
+      } else {
+        text += ch;
+        i++;
+      }
+    } else {
+      text += ch;
+      i++;
+    }
+  }
+  return { id, dct, text, gold };
+}
+
+function listTml(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listTml(p));
+    else if (name.endsWith('.tml')) out.push(p);
+  }
+  return out;
+}
+
+export function loadTimeMl(dir: string): TimeMlDoc[] {
+  return listTml(dir).map((p) => parseTimeMl(readFileSync(p, 'utf8'), p.slice(dir.length + 1)));
+}
+
+// ------------------------------------------------------------------ chrono-only baseline
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** A TIMEX3-like value from chrono's components at the finest granularity it is certain of. */
+function chronoValue(c: chrono.ParsedComponents): { type: string; value: string } {
+  const y = c.get('year')!;
+  const m = c.get('month')!;
+  const d = c.get('day')!;
+  const date = `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+  if (c.isCertain('hour')) return { type: 'TIME', value: `${date}T${pad(c.get('hour')!)}:${pad(c.get('minute') ?? 0)}` };
+  if (c.isCertain('day') || c.isCertain('weekday')) return { type: 'DATE', value: date };
+  if (c.isCertain('month')) return { type: 'DATE', value: `${pad(y, 4)}-${pad(m)}` };
+  if (c.isCertain('year')) return { type: 'DATE', value: pad(y, 4) };
+  return { type: 'DATE', value: date };
+}
+
+function chronoOnly(doc: TimeMlDoc): SysTimex[] {
+  const ref = /^(\d{4})-(\d{2})-(\d{2})/.exec(doc.dct ?? '');
+  const instant = ref ? new Date(Date.UTC(+ref[1], +ref[2] - 1, +ref[3], 12)) : new Date();
+  return chrono.parse(doc.text, { instant, timezone: 0 }).map((r) => ({
+    start: r.index,
+    end: r.index + r.text.length,
+    ...chronoValue(r.start),
+  }));
+}
+
+// ------------------------------------------------------------------ scoring
+
+interface Tally {
+  gold: number;
+  system: number;
+  strict: number;
+  relaxed: number;
+  value: number;
+  type: number;
+}
+
+export interface Mismatch {
+  doc: string;
+  kind: 'missed' | 'spurious' | 'value' | 'type' | 'extent';
+  gold?: GoldTimex;
+  system?: SysTimex & { text: string; reason?: string };
+  context: string;
+}
+
+/** Values compare as strings, except that an unpadded ISO week ("2000-W7") equals its padded form. */
+const normValue = (v: string) => v.trim().toUpperCase().replace(/-W(\d)(?!\d)/, '-W0$1');
+
+function overlap(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  return Math.min(a.end, b.end) - Math.max(a.start, b.start);
+}
+
+function scoreDoc(doc: TimeMlDoc, sys: Array<SysTimex & { reason?: string }>, t: Tally, errors?: Mismatch[]): void {
+  t.gold += doc.gold.length;
+  t.system += sys.length;
+  const usedGold = new Set<number>();
+  const ctx = (s: number, e: number) => doc.text.slice(Math.max(0, s - 60), Math.min(doc.text.length, e + 60)).replace(/\s+/g, ' ');
+  for (const s of sys) {
+    let best = -1;
+    let bestOv = 0;
+    doc.gold.forEach((g, gi) => {
+      if (usedGold.has(gi)) return;
+      const ov = overlap(s, g);
+      if (ov > bestOv) {
+        bestOv = ov;
+        best = gi;
+      }
+    });
+    const sysRec = { ...s, text: doc.text.slice(s.start, s.end) };
+    if (best < 0) {
+      errors?.push({ doc: doc.id, kind: 'spurious', system: sysRec, context: ctx(s.start, s.end) });
+      continue;
+    }
+    usedGold.add(best);
+    const g = doc.gold[best];
+    t.relaxed++;
+    if (g.start === s.start && g.end === s.end) t.strict++;
+    else errors?.push({ doc: doc.id, kind: 'extent', gold: g, system: sysRec, context: ctx(g.start, g.end) });
+    if (normValue(g.value) === normValue(s.value)) t.value++;
+    else errors?.push({ doc: doc.id, kind: 'value', gold: g, system: sysRec, context: ctx(g.start, g.end) });
+    if (g.type === s.type) t.type++;
+    else errors?.push({ doc: doc.id, kind: 'type', gold: g, system: sysRec, context: ctx(g.start, g.end) });
+  }
+  doc.gold.forEach((g, gi) => {
+    if (!usedGold.has(gi)) errors?.push({ doc: doc.id, kind: 'missed', gold: g, context: ctx(g.start, g.end) });
+  });
+}
+
+function prf(correct: number, system: number, gold: number): Prf {
+  const p = system ? correct / system : 0;
+  const r = gold ? correct / gold : 0;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+function toScores(t: Tally): Scores {
+  return {
+    gold: t.gold,
+    system: t.system,
+    strict: prf(t.strict, t.system, t.gold),
+    relaxed: prf(t.relaxed, t.system, t.gold),
+    value: prf(t.value, t.system, t.gold),
+    type: prf(t.type, t.system, t.gold),
+  };
+}
+
+const emptyTally = (): Tally => ({ gold: 0, system: 0, strict: 0, relaxed: 0, value: 0, type: 0 });
+
+/** Scores dyad and plain chrono on every .tml file under `dir`. `seconds` is dyad's extraction time. */
+export function scoreTempEval(dir: string, errors?: Mismatch[]): { dyad: Scores; chrono: Scores; docs: number; seconds: number } {
+  const docs = loadTimeMl(dir);
+  const dyadTally = emptyTally();
+  const chronoTally = emptyTally();
+  let ns = 0n;
+  for (const doc of docs) {
+    const t0 = process.hrtime.bigint();
+    const found = findTimes(doc.text, doc.dct);
+    ns += process.hrtime.bigint() - t0;
+    scoreDoc(doc, found, dyadTally, errors);
+    scoreDoc(doc, chronoOnly(doc), chronoTally);
+  }
+  return { dyad: toScores(dyadTally), chrono: toScores(chronoTally), docs: docs.length, seconds: Number(ns) / 1e9 };
+}
+
+function printTable(res: ReturnType<typeof scoreTempEval>): void {
+  const f = (x: number) => x.toFixed(3);
+  const rows: Array<[string, keyof Omit<Scores, 'gold' | 'system'>]> = [
+    ['strict span', 'strict'],
+    ['relaxed span', 'relaxed'],
+    ['value', 'value'],
+    ['type', 'type'],
+  ];
+  console.log(`TempEval-3 timex scores: ${res.docs} documents, gold ${res.dyad.gold} timexes (DCT excluded)`);
+  console.log(`system timexes: dyad ${res.dyad.system}, chrono ${res.chrono.system}; dyad time ${res.seconds.toFixed(2)} s`);
+  console.log('');
+  console.log('metric          dyad P  dyad R  dyad F1 | chrono P chrono R chrono F1');
+  for (const [label, key] of rows) {
+    const d = res.dyad[key];
+    const c = res.chrono[key];
+    console.log(`${label.padEnd(15)} ${f(d.p)}   ${f(d.r)}   ${f(d.f1)}   | ${f(c.p)}    ${f(c.r)}    ${f(c.f1)}`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const args = process.argv.slice(2);
+  const dir = resolve(args.find((a) => !a.startsWith('--')) ?? '../shared/eval/tempeval3');
+  const errors: Mismatch[] | undefined = args.includes('--errors') ? [] : undefined;
+  const res = scoreTempEval(dir, errors);
+  if (args.includes('--json')) console.log(JSON.stringify(res, null, 2));
+  else printTable(res);
+  if (errors) {
+    for (const e of errors) {
+      const g = e.gold ? `gold[${e.gold.text}|${e.gold.type}|${e.gold.value}]` : '';
+      const s = e.system ? `sys[${e.system.text}|${e.system.type}|${e.system.value}|${e.system.reason ?? ''}]` : '';
+      console.log(`${e.kind.padEnd(8)} ${g} ${s}  :: ${e.context}  (${e.doc})`);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+// What every parser produces before overlaps are resolved: a TimeExpr with character offsets
+// and a few hints for the refiners that run afterwards.
+import type { TimeType } from '../../core/types.js';
+import type { Unit } from './lexicon.js';
+
+export type Component = 'year' | 'month' | 'day' | 'time';
+
+export interface Candidate {
+  start: number;
+  end: number;
+  type: TimeType;
+  value: string;
+  certain: Component[];
+  direction?: 'past' | 'future';
+  anchor?: string;
+  sentence: number;
+  reason: string;
+  /** Higher wins when two candidates cover the same span. */
+  priority: number;
+  /**
+   * The expression names "the same period" as one mentioned nearby, in another year: "a year earlier"
+   * (yearShift -1), "the year-ago quarter", "the 1988 period" (year 1988). A refiner copies that period.
+   */
+  comparePeriod?: { yearShift?: number; year?: number };
+  /** The unit of a relative expression, for refiners. */
+  unit?: Unit;
+  /** A TIME with a date taken from the reference only: a refiner may move it to a date in the same sentence. */
+  impliedDate?: boolean;
+  /** Time-of-day suffix for a TIME ("T15:00", "TMO"). */
+  timeSuffix?: string;
+}

@@ -1,0 +1,76 @@
+// Tense near a time expression decides which way an underspecified date points: "met on Thursday"
+// is the Thursday before the reference, "will meet on Thursday" the one after. The nearest cue word
+// in the sentence wins; a cue to the left wins a tie because English puts the auxiliary first.
+import type { Token } from '../../core/types.js';
+
+export type Tense = 'past' | 'future';
+
+const FUTURE_CUES = new Set([
+  'will', 'shall', "won't", 'wo', 'would', 'must', 'should', 'scheduled', 'expected', 'due',
+  'plans', 'plan', 'planning', 'intends', 'intend', 'aims', 'upcoming', 'coming', 'slated', 'tomorrow', 'hopes',
+  'expects', 'ahead', 'forthcoming', 'postponed', 'soon',
+]);
+
+/** Words after "next" that make it temporal ("next week"), not spatial ("next to"). */
+const NEXT_TIME_WORDS = /^(?:week|month|year|day|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|quarter|session|round|meeting|summit|election|time)s?$/;
+
+/** Auxiliaries that make a following -ed participle passive or infinitival, not a past tense. */
+const PASSIVE_AUX = new Set(['be', 'being', 'to', 'will', 'would', 'must', 'should', 'could', 'can', 'may', 'might']);
+
+const PAST_CUES = new Set([
+  'was', 'were', 'had', 'did', 'said', 'told', 'met', 'went', 'came', 'took', 'made', 'gave', 'held', 'won', 'lost',
+  'left', 'began', 'fought', 'fled', 'saw', 'sent', 'led', 'struck', 'hit', 'shot', 'broke', 'spoke', 'wrote',
+  'became', 'brought', 'bought', 'sold', 'paid', 'felt', 'fell', 'rose', 'ran', 'seized', 'ago', 'last',
+  'earlier', 'yesterday', 'previously', 'former', 'been', 'got', 'knew', 'thought', 'found', 'kept', 'stood',
+  'drew', 'grew', 'chose', 'froze', 'stole', 'swore', 'tore', 'wore', 'withdrew', 'overthrew', 'forgave', 'sought',
+  'taught', 'caught', 'meant', 'heard', 'built', 'spent', 'lent', 'slid', 'split', 'quit', 'recently', 'planned',
+]);
+
+/** -ed words that point forward ("scheduled", "expected") are in FUTURE_CUES; these are not verbs at all. */
+const ED_NON_VERBS = new Set(['red', 'bed', 'need', 'seed', 'feed', 'speed', 'shed', 'indeed', 'hundred', 'united', 'limited', 'bred', 'wed', 'led']);
+
+/** Words that announce a plan; after "was", "had been" the plan itself lies in the past. */
+const PLAN_WORDS = new Set(['scheduled', 'expected', 'due', 'slated', 'planned', 'set', 'supposed', 'poised']);
+const PAST_AUX = new Set(['was', 'were', 'had', 'been']);
+
+function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined): Tense | null {
+  const w = tok.lower;
+  if (PLAN_WORDS.has(w)) {
+    if (prev && PAST_AUX.has(prev.lower)) return 'past';
+    if (next?.lower === 'to' || next?.lower === 'for') return 'future';
+  }
+  if (FUTURE_CUES.has(w)) return 'future';
+  if (w.endsWith("'ll") || w.endsWith('’ll')) return 'future';
+  if (w === 'next') return next && NEXT_TIME_WORDS.test(next.lower) ? 'future' : null;
+  if ((w === 'going' || w === 'set' || w === 'is' || w === 'are') && next?.lower === 'to') return 'future';
+  if (PAST_CUES.has(w)) return 'past';
+  if (w.length > 4 && w.endsWith('ed') && !ED_NON_VERBS.has(w) && !tok.cap) {
+    return prev && PASSIVE_AUX.has(prev.lower) ? null : 'past';
+  }
+  return null;
+}
+
+/**
+ * The tense governing tokens [a, b) inside the sentence [from, to), or null when the sentence gives no cue.
+ * Cues inside the expression itself ("next", "last") are skipped: the caller has already read them.
+ */
+export function tenseNear(tokens: Token[], from: number, to: number, a: number, b: number): Tense | null {
+  let best: Tense | null = null;
+  let bestDist = Infinity;
+  for (let i = a - 1, dist = 1; i >= from && dist < bestDist; i--, dist++) {
+    const cue = cueOf(tokens[i], tokens[i + 1], tokens[i - 1]);
+    if (cue) {
+      best = cue;
+      bestDist = dist;
+      break;
+    }
+  }
+  for (let i = b, dist = 1; i < to && dist < bestDist; i++, dist++) {
+    const cue = cueOf(tokens[i], tokens[i + 1], tokens[i - 1]);
+    if (cue) {
+      best = cue;
+      break;
+    }
+  }
+  return best;
+}

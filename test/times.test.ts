@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import type { Doc, TimeExpr } from '../src/core/types.js';
+import { segment } from '../src/stages/segment/segment.js';
+import { findTimes, timesStage } from '../src/stages/times/index.js';
+
+/** The single expression whose text is `text` (fails when absent or ambiguous). */
+function one(sentence: string, published: string | null, text: string): TimeExpr {
+  const found = findTimes(sentence, published).filter((t) => t.text === text);
+  expect(found, `"${text}" in ${JSON.stringify(findTimes(sentence, published).map((t) => t.text))}`).toHaveLength(1);
+  return found[0];
+}
+
+const value = (sentence: string, published: string | null, text: string) => one(sentence, published, text).value;
+const texts = (sentence: string, published: string | null = '2021-12-10') => findTimes(sentence, published).map((t) => t.text);
+
+describe('explicit calendar dates', () => {
+  const pub = '2021-12-12';
+  it('reads day-month-year, month-day-year, ISO and abbreviated forms', () => {
+    expect(value('It happened on 10 December 2021 in Paris.', pub, '10 December 2021')).toBe('2021-12-10');
+    expect(value('On December 10, 2021, they met.', pub, 'December 10, 2021')).toBe('2021-12-10');
+    expect(value('The memo is dated 2021-12-10.', pub, '2021-12-10')).toBe('2021-12-10');
+    expect(value('Troops left on Dec. 10 after talks.', pub, 'Dec. 10')).toBe('2021-12-10');
+  });
+  it('marks stated components as certain and the implied year as not', () => {
+    expect(one('It happened on 10 December 2021.', pub, '10 December 2021').certain).toEqual(['year', 'month', 'day']);
+    expect(one('Troops left on Dec. 10 after talks.', pub, 'Dec. 10').certain).toEqual(['month', 'day']);
+    expect(one('They met on Thursday.', pub, 'Thursday').certain).toEqual([]);
+  });
+  it('leaves the preposition outside the span and keeps offsets on the text', () => {
+    const s = 'Troops left on Dec. 10 after talks.';
+    const t = one(s, pub, 'Dec. 10');
+    expect(s.slice(t.start, t.end)).toBe('Dec. 10');
+  });
+});
+
+describe('partial dates and weekdays follow the tense', () => {
+  const pub = '2021-12-10'; // a Friday
+  it('a past report takes the latest past date, a future one the coming date', () => {
+    expect(value('The two sides met on October 27.', pub, 'October 27')).toBe('2021-10-27');
+    expect(value('The two sides will meet on October 27.', pub, 'October 27')).toBe('2022-10-27');
+  });
+  it('weekdays: nearest past in a past sentence, next in a future one', () => {
+    expect(value('The ministers met on Thursday.', pub, 'Thursday')).toBe('2021-12-09');
+    expect(value('The ministers will meet on Thursday.', pub, 'Thursday')).toBe('2021-12-16');
+    expect(value('The ministers met last Monday.', pub, 'last Monday')).toBe('2021-12-06');
+  });
+  it('a past sentence announcing a date months ahead still reads it as coming', () => {
+    expect(value('He said the summit was moved to March 12.', '2022-02-16', 'March 12')).toBe('2022-03-12');
+  });
+});
+
+describe('relative expressions', () => {
+  const pub = '2021-12-10';
+  it('reads weeks, days, months and years relative to the published date', () => {
+    expect(value('Talks collapsed last week.', pub, 'last week')).toBe('2021-W48');
+    expect(value('Talks collapsed yesterday.', pub, 'yesterday')).toBe('2021-12-09');
+    expect(value('The treaty was signed two years ago.', pub, 'two years ago')).toBe('2019');
+    expect(value('Fighting resumed earlier this month.', pub, 'earlier this month')).toBe('2021-12');
+    expect(value('Elections were held last year.', pub, 'last year')).toBe('2020');
+    expect(value('Exports had fallen the previous year.', pub, 'the previous year')).toBe('2020');
+    expect(value('Talks will resume next month.', pub, 'next month')).toBe('2022-01');
+    expect(value('Talks resume tomorrow.', pub, 'tomorrow')).toBe('2021-12-11');
+  });
+  it('crosses the year boundary', () => {
+    const jan = '2024-01-03';
+    expect(value('The ceasefire began on December 30.', jan, 'December 30')).toBe('2023-12-30');
+    expect(value('Talks collapsed last week.', jan, 'last week')).toBe('2023-W52');
+    expect(value('Elections were held last year.', jan, 'last year')).toBe('2023');
+    expect(value('Fighting broke out last month.', jan, 'last month')).toBe('2023-12');
+  });
+  it('handles leap days', () => {
+    expect(value('The vote took place on February 29.', '2024-03-05', 'February 29')).toBe('2024-02-29');
+    expect(value('The vote took place on February 29.', '2025-03-01', 'February 29')).toBe('2024-02-29');
+    expect(value('The accord was signed a year ago.', '2024-02-29', 'a year ago')).toBe('2023');
+    expect(value('The accord was signed yesterday.', '2024-03-01', 'yesterday')).toBe('2024-02-29');
+  });
+});
+
+describe('years, decades, months, quarters, seasons', () => {
+  const pub = '2021-12-10';
+  it('takes a number as a year only in a year-like context', () => {
+    expect(value('The two countries established diplomatic relations in 1960.', pub, '1960')).toBe('1960');
+    expect(texts('Some 1,500 troops arrived and $100 million was pledged.')).toEqual([]);
+    expect(texts('The country has a population of 25 million.')).toEqual([]);
+    expect(texts('The council adopted Resolution 1973 on Libya.')).toEqual([]);
+    expect(texts('About 2000 protesters gathered.')).toEqual([]);
+  });
+  it('reads decades, month-years, quarters, halves and seasons', () => {
+    expect(value('Relations were frozen in the 1990s.', pub, 'the 1990s')).toBe('199X');
+    expect(value('The mission ends in March 2024.', pub, 'March 2024')).toBe('2024-03');
+    expect(value('Output fell in the first quarter of 2023.', pub, 'the first quarter of 2023')).toBe('2023-Q1');
+    expect(value('Profit rose in the third quarter.', '2021-11-02', 'the third quarter')).toBe('2021-Q3');
+    expect(value('Troops withdrew last summer.', pub, 'last summer')).toBe('2021-SU');
+    expect(value('Troops withdrew last summer.', '2021-07-01', 'last summer')).toBe('2020-SU');
+    expect(value('The offensive began in the second half of 2022.', pub, 'the second half of 2022')).toBe('2022-H2');
+  });
+  it('reads bare month names in date slots and leaves the verbs alone', () => {
+    expect(value('Elections were held in May.', pub, 'May')).toBe('2021-05');
+    expect(texts('He may go to Paris, and they march on Sunday Times Square.')).not.toContain('May');
+    expect(texts('They may march if the talks fail.')).toEqual([]);
+  });
+});
+
+describe('durations, fuzzy references, sets, clock times', () => {
+  it('anchors a duration that runs back from the reference (seed sentence)', () => {
+    const t = one('The junta ended a defence pact which had been in place for over a decade.', '2024-03-28', 'a decade');
+    expect(t.type).toBe('DURATION');
+    expect(t.value).toBe('P10Y');
+    expect(t.direction).toBe('past');
+    expect(t.anchor).toBe('2014');
+  });
+  it('reads plain and bounded durations', () => {
+    const t = one('The talks lasted three days.', '2021-12-10', 'three days');
+    expect([t.type, t.value]).toEqual(['DURATION', 'P3D']);
+    expect(value('Fighting over the past two years killed thousands.', '2021-12-10', 'the past two years')).toBe('P2Y');
+    expect(one('Fighting over the past two years killed thousands.', '2021-12-10', 'the past two years').anchor).toBe('2019');
+    expect(value('They lived in camps for 2 1/2 years.', '2021-12-10', '2 1/2 years')).toBe('P2Y6M');
+    expect(texts('A 45-year-old man was arrested.')).toEqual([]);
+  });
+  it('reads fuzzy references', () => {
+    const pub = '2021-12-10';
+    expect(value('The border is now closed.', pub, 'now')).toBe('PRESENT_REF');
+    expect(value('The border is currently closed.', pub, 'currently')).toBe('PRESENT_REF');
+    expect(value('The border was recently closed.', pub, 'recently')).toBe('PAST_REF');
+    expect(value('He previously served as envoy.', pub, 'previously')).toBe('PAST_REF');
+    expect(value('He formerly served as envoy.', pub, 'formerly')).toBe('PAST_REF');
+    expect(value('Talks will resume soon.', pub, 'soon')).toBe('FUTURE_REF');
+    expect(value('Talks may resume in the future.', pub, 'the future')).toBe('FUTURE_REF');
+  });
+  it('reads sets', () => {
+    const t = one('Leaders meet every year.', '2021-12-10', 'every year');
+    expect([t.type, t.value]).toEqual(['SET', 'P1Y']);
+    expect(one('The council meets weekly.', '2021-12-10', 'weekly').value).toBe('P1W');
+    expect(one('Exports earn $5 million a year.', '2021-12-10', 'a year').type).toBe('SET');
+  });
+  it('gives clock times the date of the day named in the sentence', () => {
+    const t = one('The envoy arrived at 3 p.m. local time.', '2021-12-10', '3 p.m.');
+    expect([t.type, t.value]).toEqual(['TIME', '2021-12-10T15:00']);
+    expect(findTimes('They met on Thursday at 3 p.m.', '2021-12-10').map((x) => x.value)).toContain('2021-12-09T15:00');
+  });
+});
+
+describe('names that look like dates', () => {
+  it('skips weekday titles and modal may', () => {
+    expect(texts('The Sunday Times reported the deal.')).toEqual([]);
+    expect(texts('Protesters marked Bloody Sunday.')).toEqual([]);
+    expect(texts('Ministers may meet again.')).toEqual([]);
+    expect(texts('Theresa May met the envoy.')).toEqual([]);
+  });
+});
+
+describe('without a published date', () => {
+  it('resolves absolute expressions and leaves relative ones unresolved', () => {
+    expect(value('Relations were established in 1960.', null, '1960')).toBe('1960');
+    expect(value('They met on October 27.', null, 'October 27')).toBe('XXXX-10-27');
+    expect(value('They met on Thursday.', null, 'Thursday')).toBe('XXXX-WXX-4');
+    expect(value('Talks collapsed yesterday.', null, 'yesterday')).toBe('PAST_REF');
+    expect(value('Talks collapsed last week.', null, 'last week')).toBe('PAST_REF');
+    expect(value('Talks resume next month.', null, 'next month')).toBe('FUTURE_REF');
+    expect(value('It happened on 10 December 2021.', null, '10 December 2021')).toBe('2021-12-10');
+  });
+});
+
+describe('timesStage', () => {
+  it('fills doc.times with sentence indices from the segmenter', () => {
+    const text = 'Niger ended the pact on Saturday. It had been in force since 2012.';
+    const { sentences, tokens } = segment(text);
+    const doc: Doc = {
+      id: 'a', text, title: null, published: '2024-03-18', publishedFrom: 'metadata', url: null, source: null,
+      sentences, tokens, actors: [], times: [], places: [], events: [], warnings: [],
+    };
+    timesStage.process(doc);
+    expect(doc.times.map((t) => [t.text, t.value, t.sentence])).toEqual([
+      ['Saturday', '2024-03-16', 0],
+      ['2012', '2012', 1],
+    ]);
+    expect(doc.times.every((t) => t.reason.length > 0)).toBe(true);
+    expect(findTimes(text, '2024-03-18')).toEqual(doc.times);
+  });
+});
