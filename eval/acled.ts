@@ -202,6 +202,7 @@ export interface AcledResult {
   location: {
     located: number;
     country: number;
+    countryGivenLocated: number;
     admin1: number | null;
     within50km: number | null;
     withAdmin1: number;
@@ -331,6 +332,7 @@ export function scoreAcled(rows: readonly AcledRow[], engine: Pick<Engine, 'anal
     location: {
       located,
       country: ratio(countryOk, n),
+      countryGivenLocated: ratio(countryOk, located),
       admin1: withAdmin1 ? ratio(admin1Ok, n) : null,
       within50km: withCoords ? ratio(near, n) : null,
       withAdmin1,

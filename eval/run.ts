@@ -226,7 +226,8 @@ await run('acled', 'ACLED Sahel dev (acled-sahel/dev.csv)', join(evalDir, 'acled
         ['actor1 country', num3(r.actor1Country.accuracy), r.actor1Country.n],
         ['  same, where dyad gave a source country', num3(r.actor1Country.givenSource), r.actor1Country.nSource],
         ['actor1 sector (inter1 1/2/7)', num3(r.actor1Sector.accuracy), r.actor1Sector.n],
-        ['location country (event location)', num3(r.location.country), `${r.location.located} located`],
+        ['location country (event location)', num3(r.location.country), r.rows],
+        ['  same, where an event has a location', num3(r.location.countryGivenLocated), r.location.located],
         ['admin1', r.location.admin1 === null ? 'not available' : num3(r.location.admin1), r.location.withAdmin1],
         [
           'location within 50 km',

@@ -124,7 +124,7 @@ export function snippet(text: string, max = 140): string {
   return flat.length > max ? flat.slice(0, max - 1) + '…' : flat;
 }
 
-/** JSON with one key per line but arrays of plain values on one line: readable diffs, small file. */
+/** JSON with one key per line, but arrays of plain values and small flat objects on one line: small, diffable. */
 export function compactJson(value: unknown, indent = ''): string {
   const inner = indent + '  ';
   if (Array.isArray(value)) {
@@ -134,6 +134,9 @@ export function compactJson(value: unknown, indent = ''): string {
   if (value && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     if (!entries.length) return '{}';
+    // A small flat object (a confusion cell) fits on one line.
+    const flat = JSON.stringify(value);
+    if (entries.every(([, v]) => v === null || typeof v !== 'object') && flat.length <= 80) return flat;
     return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${compactJson(v, inner)}`).join(',\n')}\n${indent}}`;
   }
   return JSON.stringify(value) ?? 'null';

@@ -10,8 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadEventLexicon } from '../src/lexicons/events.js';
 import { extractFeatures } from '../src/stages/events/model/features.js';
-import { CLASSES, type ModelHeader } from '../src/stages/events/model/model.js';
-import { createStemmer } from '../src/stages/events/model/stem.js';
+import { CLASSES, createFeatureContext, type ModelHeader } from '../src/stages/events/model/model.js';
 import {
   crossValidatePlv,
   DEFAULT_GRID,
@@ -74,7 +73,7 @@ function main(): void {
   }
 
   // Final model: hyperparameters by cross-validation on all PLV rows, then fitted to everything.
-  const ctx = { lexicon, stem: createStemmer(lexicon) };
+  const ctx = createFeatureContext(lexicon);
   const all = [...plv, ...gsr];
   const lists = all.map((r) => extractFeatures(r, ctx).features);
   const labels = all.map((r) => r.label);

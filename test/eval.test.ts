@@ -150,7 +150,7 @@ describe.skipIf(!haveData)('scorers on the first rows of ../shared/eval', () => 
     const figures = [
       r.coverage, r.eventType, r.zeroFatalityShare, r.fatalitiesSum.exact, r.fatalitiesSum.within1,
       r.fatalitiesSum.within10pct, r.fatalitiesMax.exact, r.eventDate.exact, r.actor1Country.accuracy,
-      r.actor1Sector.accuracy,
+      r.actor1Sector.accuracy, r.location.country, r.location.countryGivenLocated,
     ];
     for (const x of figures) expect(inUnit(x)).toBe(true);
     expect(r.fatalitiesSum.within1).toBeGreaterThanOrEqual(r.fatalitiesSum.exact);

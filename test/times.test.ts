@@ -140,6 +140,23 @@ describe('durations, fuzzy references, sets, clock times', () => {
   });
 });
 
+describe('neighbourhood refiners and yearly dates', () => {
+  it('reads "a year earlier" as the compared quarter one year back', () => {
+    const s = 'Profit rose 10% in the third quarter from a year earlier.';
+    expect(value(s, '1989-10-30', 'the third quarter')).toBe('1989-Q3');
+    expect(value(s, '1989-10-30', 'a year earlier')).toBe('1988-Q3');
+    expect(value('Profit rose from a year earlier.', '1989-10-30', 'a year earlier')).toBe('1988');
+  });
+  it('joins a clock word with the day beside it', () => {
+    const t = one('Negotiations broke off at noon Thursday.', '2021-12-10', 'noon Thursday');
+    expect([t.type, t.value]).toEqual(['TIME', '2021-12-09T12:00']);
+  });
+  it('places holidays like dates without a year', () => {
+    expect(value('Fighting paused over Christmas.', '2021-12-28', 'Christmas')).toBe('2021-12-25');
+    expect(value('Talks will resume after Easter.', '2024-03-01', 'Easter')).toBe('2024-03-31');
+  });
+});
+
 describe('names that look like dates', () => {
   it('skips weekday titles and modal may', () => {
     expect(texts('The Sunday Times reported the deal.')).toEqual([]);

@@ -91,6 +91,8 @@ export async function ingestPaths(paths: string[], opts: IngestOptions): Promise
       const doc = engine.analyze(item.article);
       doc.publishedFrom = item.publishedFrom ?? doc.publishedFrom;
       doc.warnings.push(...item.warnings);
+      // The store keeps spans, not tokens: free them while the batch waits for its transaction.
+      doc.tokens = [];
       batch.push({ doc, key, origin: item.origin });
       batchKeys.add(key);
     } catch (err) {

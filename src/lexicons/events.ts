@@ -2,6 +2,7 @@
 // pattern's first word. Parsing is pure; reading the file happens once, in loadEventLexicon.
 import { readFileSync } from 'node:fs';
 import { DyadError } from '../core/errors.js';
+import { dataPath } from '../core/paths.js';
 import { isPloverType, PLOVER } from '../ontology/index.js';
 import { inflect } from './inflect.js';
 
@@ -81,8 +82,7 @@ let cached: EventLexicon | null = null;
 /** The lexicon shipped in data/lexicons/events.tsv, loaded once. */
 export function loadEventLexicon(): EventLexicon {
   if (!cached) {
-    const url = new URL('../../data/lexicons/events.tsv', import.meta.url);
-    cached = parseEventLexicon(readFileSync(url, 'utf8'), 'data/lexicons/events.tsv');
+    cached = parseEventLexicon(readFileSync(dataPath('lexicons/events.tsv'), 'utf8'), 'data/lexicons/events.tsv');
   }
   return cached;
 }

@@ -58,6 +58,8 @@ const PARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd|abdel|a
 const DATELINE_NEXT = new Set(['(', '-', '--', '—', '–', ':']);
 const MONTHS = new Set('january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '));
 
+/** Lower-case tokens that may start a phrase. */
+const STARTERS = new Set<string>([...SECTOR_WORDS.keys(), ...(TITLES.next?.keys() ?? []), ...(GAZETTEER.next?.keys() ?? [])]);
 /** First tokens that start some lexicon entry: a capitalised token among them is not an unknown name. */
 const KNOWN_FIRST = new Set<string>([...FUNCTION, ...SECTOR_WORDS.keys(), ...(TITLES.next?.keys() ?? []), ...(GAZETTEER.next?.keys() ?? [])]);
 
@@ -80,25 +82,13 @@ interface Ctx {
   date: string | null;
 }
 
-// Token keys repeat a lot across articles; a bounded cache saves the normalisation work.
-const keyCache = new Map<string, string>();
-function cachedKey(lower: string): string {
-  let k = keyCache.get(lower);
-  if (k === undefined) {
-    if (keyCache.size > 200_000) keyCache.clear();
-    k = normKey(lower);
-    keyCache.set(lower, k);
-  }
-  return k;
-}
-
 function makeCtx(doc: Doc): Ctx {
   const toks = doc.tokens;
   const n = toks.length;
   const keys = new Array<string>(n);
   const poss = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    let k = cachedKey(toks[i].lower);
+    let k = normKey(toks[i].lower);
     const len = k.length;
     if (len > 2 && k.charCodeAt(len - 2) === 39 && k.charCodeAt(len - 1) === 115) {
       k = k.slice(0, -2);
@@ -198,7 +188,7 @@ function longest<E extends { caseRule: Case }>(c: Ctx, root: TrieNode<E>, i: num
 function gazetteerAt(c: Ctx, i: number, sEnd: number): Hit<Entry> | null {
   return longest(c, GAZETTEER, i, sEnd, (e, end) => {
     // "the West African nation" is not "the West".
-    if (e.type === 'region' && c.keys[i] === 'the') return !(end < sEnd && c.toks[end].cap);
+    if (e.type === 'region' && c.keys[i] === 'the') return c.toks[i + 1].cap && !(end < sEnd && c.toks[end].cap);
     if (e.type !== 'country') return true;
     const headline = isHeadline(c, i);
     // "Chad Smith", "Michael Jordan", "George Washington": a personal name, not the country.
@@ -267,6 +257,8 @@ function isNameWord(c: Ctx, k: number, sEnd: number): boolean {
   const t = c.toks[k];
   if (!t.cap) return t.text.indexOf('-') > 0 && PARTICLE_PREFIX.test(t.text);
   if (!startsWithLetter(t.text)) return false;
+  // Acronyms (BP, CNN) are not personal names.
+  if (t.text.length > 1 && isUpperText(t.text) && !isHeadline(c, k)) return false;
   const key = c.keys[k];
   if (FUNCTION.has(key) || SECTOR_WORDS.has(key) || TITLES.next?.has(key)) return false;
   if (GAZETTEER.next?.has(key) && gazetteerAt(c, k, sEnd)) return false;
@@ -419,6 +411,7 @@ function parseChunk(c: Ctx, i: number): Chunk | null {
       j = g.end;
       // A possessive written as its own token ("Niger 's" in pre-tokenised text).
       if (!q.poss && j < sEnd && (c.keys[j] === "'s" || c.keys[j] === "'")) {
+        if (c.keys[j] === "'" && c.keys[j + 1] === 's' && c.toks[j + 1].start === c.toks[j].end) j++;
         q = { ...q, end: j + 1, poss: true };
         j++;
       }
@@ -658,12 +651,10 @@ export function findActors(doc: Doc): ActorMention[] {
 
   // Pass 1: chunks.
   const chunks: Chunk[] = [];
-  const gazRoot = GAZETTEER.next!;
-  const titleRoot = TITLES.next!;
   for (let i = 0; i < n; ) {
     // Most tokens start nothing: skip them without building a chunk.
     const k = c.keys[i];
-    if (!c.toks[i].cap && !gazRoot.has(k) && !SECTOR_WORDS.has(k) && !titleRoot.has(k) && k.indexOf('-') < 0) {
+    if (!c.toks[i].cap && !STARTERS.has(k) && k.indexOf('-') < 0) {
       i++;
       continue;
     }
@@ -796,12 +787,16 @@ export function findActors(doc: Doc): ActorMention[] {
           return;
         }
         const pk = prevKey(ch);
+        const capitalText = e.form === 'capital' ? c.toks[q.start].text : '';
         const place =
           ch.dateline ||
           (!q.poss && pk !== null && PLACE_BEFORE.has(pk)) ||
-          (e.form === 'capital' && (pk === 'capital' || pk === 'city' || c.keys[ch.end] === 'capital'));
+          (e.form === 'capital' &&
+            (pk === 'capital' || pk === 'city' || pk === 'of' || c.keys[ch.end] === 'capital' ||
+              // "Cairo's Tahrir Square"; "LONDON" in capitals is a dateline or a heading.
+              (q.poss && unknownCap(c, ch.end)) || (capitalText.length > 3 && isUpperText(capitalText))));
         if (place) {
-          const why = ch.dateline ? 'a dateline place' : pk && PLACE_BEFORE.has(pk) ? `after "${pk}": a place` : 'named as the capital city: a place';
+          const why = ch.dateline ? 'a dateline place' : pk && PLACE_BEFORE.has(pk) ? `after "${pk}": a place` : 'the city as a place';
           const pname = e.form === 'capital' ? e.label.replace(/\s*D\.?C\.?$/, '') : name;
           push(ch, make(ch, { kind: 'location', name: pname, country: iso, sector: null, code: iso, entity: e.form === 'capital' ? `place:${slug(pname)}` : countryEntity(iso, null), reason: `${formWhy}; ${why}, not an actor` }), null);
           return;
@@ -1007,7 +1002,8 @@ export function findActors(doc: Doc): ActorMention[] {
       if (covered[i] || !c.toks[i].cap) continue;
       const reg = registry.get(c.keys[i]);
       if (!reg) continue;
-      if (c.keys[i + 1] && unknownCap(c, i + 1)) continue;
+      // "Linda Powell" is not the Powell named before.
+      if (unknownCap(c, i + 1) || (i > c.sentStart[i] && unknownCap(c, i - 1))) continue;
       const start = c.toks[i].start;
       const end = c.toks[i].end;
       out.push({

@@ -121,18 +121,25 @@ export interface CountryInfo {
 // ---------------------------------------------------------------------------------------------------------
 // Keys
 
-const NON_ASCII = /[^\x00-\x7f]/;
 const MARKS = /\p{M}+/gu;
 
 /** The lookup key of a lower-cased token: periods of abbreviations dropped ("u.s." -> "us"), curly
  * apostrophes straightened, diacritics removed ("côte" -> "cote"). */
 export function normKey(lower: string): string {
+  // Fast path: plain ASCII without periods is its own key (most tokens).
+  let dots = false;
+  let wide = false;
+  for (let i = 0; i < lower.length; i++) {
+    const ch = lower.charCodeAt(i);
+    if (ch === 46) dots = true;
+    else if (ch > 127) wide = true;
+  }
   let k = lower;
-  if (k.length > 1 && k.indexOf('.') >= 0) {
+  if (dots && k.length > 1) {
     const s = k.replace(/\./g, '');
     if (s) k = s;
   }
-  if (NON_ASCII.test(k)) k = k.replace(/’/g, "'").normalize('NFD').replace(MARKS, '');
+  if (wide) k = k.replace(/’/g, "'").normalize('NFD').replace(MARKS, '');
   return k;
 }
 

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Token } from '../../core/types.js';
 import { DyadError } from '../../core/errors.js';
+import { dataPath } from '../../core/paths.js';
 import { PLOVER_CONTEXTS } from '../../ontology/index.js';
 
 export function parseContextCues(text: string, file: string): Map<string, string> {
@@ -19,7 +20,7 @@ export function parseContextCues(text: string, file: string): Map<string, string
 
 let cues: Map<string, string> | null = null;
 function loadCues(): Map<string, string> {
-  cues ??= parseContextCues(readFileSync(new URL('../../../data/lexicons/contexts.tsv', import.meta.url), 'utf8'), 'data/lexicons/contexts.tsv');
+  cues ??= parseContextCues(readFileSync(dataPath('lexicons/contexts.tsv'), 'utf8'), 'data/lexicons/contexts.tsv');
   return cues;
 }
 

@@ -1,16 +1,15 @@
 // The TIMES stage: temporal expressions normalised against the published date (TIMEX3 values).
-// Order: (1) dyad's rule scanner walks the tokens once and marks windows for chrono, (2) chrono-node
-// reads calendar dates and clock times in those windows, (3) overlaps are resolved (longest wins,
-// then our rules), (4) refiners fill what needs the whole sentence (a clock time takes the date
-// mentioned beside it; "a year earlier" mirrors the quarter or month it is compared with).
+// Order: (1) dyad's rule scanner (rules.ts) walks the tokens once, one hash look-up per token, and
+// marks small windows for chrono; (2) chrono-node reads calendar dates and clock times in those
+// windows (chrono.ts); (3) overlaps are resolved: the longest span wins, then our rules; (4) refiners
+// use the neighbourhood: a clock time joins or takes the day named beside it, and "a year earlier" /
+// "the year-ago quarter" become the compared quarter or month one year back.
 import type { Doc, Sentence, Stage, TimeExpr, Token } from '../../core/types.js';
 import { segment, tokenize } from '../segment/segment.js';
 import type { Candidate } from './candidate.js';
-import { parseIsoDate, type Ymd } from './calendar.js';
+import { parseIsoDate } from './calendar.js';
 import { chronoCandidates } from './chrono.js';
 import { RuleScanner } from './rules.js';
-
-export type { Candidate } from './candidate.js';
 
 /** Finds and normalises the time expressions of a text. `published` is the reference date (ISO) or null. */
 export function findTimes(text: string, published: string | null, sentences?: Sentence[]): TimeExpr[] {
@@ -161,5 +160,3 @@ function toTimeExpr(text: string) {
     return t;
   };
 }
-
-export type { Ymd };

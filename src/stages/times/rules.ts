@@ -91,6 +91,10 @@ type Trigger =
   | 'month' | 'weekday' | 'unit' | 'season' | 'fuzzy' | 'frequency' | 'deictic' | 'half' | 'spelledYear'
   | 'decadeWord' | 'holiday' | 'noon' | 'termDate' | 'pastFuture' | 'currentRecent' | 'partOfDay';
 
+/** First and last parts of hyphenated words worth a look ("mid-1990s", "third-quarter", "two-year"). */
+const HYPHEN_HEADS = new Set(['pre', 'post', 'mid', 'early', 'late', 'year', 'first', 'second', 'third', 'fourth', 'last', 'final', 'decades', 'years', 'months', 'weeks', 'days', 'centuries', 'decade', 'month', 'week', 'day', 'century']);
+const HYPHEN_TAILS = new Set([...UNITS.keys(), 'long', 'old', 'quarter', 'half', 'earlier', 'ago', 'end']);
+
 /** Every word that can start or head a time expression, with the parser it fires. */
 const TRIGGERS = new Map<string, Trigger>();
 const addTriggers = (words: Iterable<string>, kind: Trigger) => {
@@ -143,11 +147,19 @@ export class RuleScanner {
         this.onDigit(i);
         continue;
       }
-      const w = this.word(i);
-      const kind = TRIGGERS.get(w);
+      if (c < 97 || c > 122) continue; // punctuation and non-Latin words start no expression
+      let w = lower;
+      let kind = TRIGGERS.get(w);
       if (kind === undefined) {
-        if (w.includes('-')) this.onHyphenated(i, w);
-        continue;
+        if (w.endsWith("'s") || w.endsWith('’s')) {
+          w = w.slice(0, -2);
+          kind = TRIGGERS.get(w);
+        }
+        if (kind === undefined) {
+          const dash = w.indexOf('-');
+          if (dash > 0 && (HYPHEN_HEADS.has(w.slice(0, dash)) || HYPHEN_TAILS.has(w.slice(w.lastIndexOf('-') + 1)))) this.onHyphenated(i, w);
+          continue;
+        }
       }
       switch (kind) {
         case 'month': this.onMonth(i, w); break;

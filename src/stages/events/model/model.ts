@@ -5,8 +5,8 @@ import { DyadError } from '../../../core/errors.js';
 import type { EventLexicon } from '../../../lexicons/events.js';
 import { loadEventLexicon } from '../../../lexicons/events.js';
 import { codeEvent, type PloverType } from '../../../ontology/index.js';
-import { extractFeatures, type RelationInput } from './features.js';
-import { createStemmer, type Stemmer } from './stem.js';
+import { extractFeatures, parseCues, type FeatureContext, type RelationInput } from './features.js';
+import { createStemmer } from './stem.js';
 
 /** The classes the model predicts: PLOVER types with CONCEDE and RETREAT merged as YIELD (as PLV scores them). */
 export const CLASSES = [
@@ -44,8 +44,8 @@ export interface ClassifierModel {
   names: string[];
   /** names.length x CLASSES.length, row-major. */
   weights: Float64Array;
-  lexicon: EventLexicon;
-  stem: Stemmer;
+  /** Lexicon, stemmer and cue words the features are computed with. */
+  ctx: FeatureContext;
 }
 
 export interface FeatureContribution {
@@ -77,7 +77,29 @@ export interface Prediction {
 
 export function classifierFromWeights(names: string[], weights: Float64Array, lexicon: EventLexicon, header: ModelHeader | null = null): ClassifierModel {
   if (weights.length !== names.length * CLASSES.length) throw new DyadError('DATA', 'classifier weights do not match its features and classes');
-  return { header, index: new Map(names.map((f, i) => [f, i])), names, weights, lexicon, stem: createStemmer(lexicon) };
+  return { header, index: new Map(names.map((f, i) => [f, i])), names, weights, ctx: createFeatureContext(lexicon) };
+}
+
+const CUES_FILE = 'data/models/plover-cues.tsv';
+let cueText: string | null = null;
+const contexts = new WeakMap<EventLexicon, FeatureContext>();
+
+/** The feature context for a lexicon (stemmer and cue words built once per lexicon). */
+export function createFeatureContext(lexicon: EventLexicon): FeatureContext {
+  let ctx = contexts.get(lexicon);
+  if (!ctx) {
+    if (cueText === null) {
+      try {
+        cueText = readFileSync(new URL('../../../../' + CUES_FILE, import.meta.url), 'utf8');
+      } catch {
+        throw new DyadError('DATA', `${CUES_FILE} is missing`);
+      }
+    }
+    const stem = createStemmer(lexicon);
+    ctx = { lexicon, stem, cues: parseCues(cueText, stem, CUES_FILE) };
+    contexts.set(lexicon, ctx);
+  }
+  return ctx;
 }
 
 /** A model from the parsed JSON file, checked. */
@@ -127,7 +149,7 @@ function checkInput(input: RelationInput): void {
 export function predict(model: ClassifierModel, input: RelationInput, explain = 5): Prediction {
   checkInput(input);
   const k = CLASSES.length;
-  const extracted = extractFeatures(input, { lexicon: model.lexicon, stem: model.stem });
+  const extracted = extractFeatures(input, model.ctx);
   const rows: number[] = [];
   const s = new Float64Array(k);
   for (const f of extracted.features) {

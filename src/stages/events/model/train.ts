@@ -4,8 +4,7 @@ import { DyadError } from '../../../core/errors.js';
 import type { EventLexicon } from '../../../lexicons/events.js';
 import { loadEventLexicon } from '../../../lexicons/events.js';
 import { extractFeatures, type RelationInput } from './features.js';
-import { CLASSES, classifierFromWeights, predict, QUAD_OF_CLASS, type ClassifierModel, type ModelFile } from './model.js';
-import { createStemmer } from './stem.js';
+import { CLASSES, classifierFromWeights, createFeatureContext, predict, QUAD_OF_CLASS, type ClassifierModel, type ModelFile } from './model.js';
 
 export interface LabelledRow extends RelationInput {
   /** PLV root class (15 classes: CONCEDE and RETREAT merged as YIELD). */
@@ -260,7 +259,7 @@ export interface TrainingOptions {
 export function trainClassifier(rows: LabelledRow[], options: TrainingOptions = {}): ClassifierModel {
   const lexicon = options.lexicon ?? loadEventLexicon();
   const hyper = options.hyper ?? DEFAULT_HYPERPARAMETERS;
-  const ctx = { lexicon, stem: createStemmer(lexicon) };
+  const ctx = createFeatureContext(lexicon);
   const lists = rows.map((r) => extractFeatures(r, ctx).features);
   const fit = fitFeatures(lists, rows.map((r) => r.label), hyper);
   return classifierFromWeights(fit.features, fit.weights, lexicon);
@@ -374,6 +373,8 @@ export interface CrossValidationOptions {
   grid?: Hyperparameters[];
   innerFolds?: number;
   lexicon?: EventLexicon;
+  /** Keeps only the features it accepts (ablation experiments). */
+  featureFilter?: (feature: string) => boolean;
   /** Progress lines (fold results); silent when absent. */
   log?: (line: string) => void;
 }
@@ -451,10 +452,14 @@ export function selectHyperparameters(
 export function crossValidatePlv(rows: LabelledRow[], folds = 5, seed = 1, options: CrossValidationOptions = {}): CrossValidationResult {
   if (rows.length < folds) throw new DyadError('USAGE', `cross-validation needs at least ${folds} rows, got ${rows.length}`);
   const lexicon = options.lexicon ?? loadEventLexicon();
-  const ctx = { lexicon, stem: createStemmer(lexicon) };
+  const ctx = createFeatureContext(lexicon);
   const extra = options.extra ?? [];
   const all = [...rows, ...extra];
-  const lists = all.map((r) => extractFeatures(r, ctx).features);
+  const filter = options.featureFilter;
+  const lists = all.map((r) => {
+    const fs = extractFeatures(r, ctx).features;
+    return filter ? fs.filter(filter) : fs;
+  });
   const labels = all.map((r) => r.label);
   const extraIdx = extra.map((_, i) => rows.length + i);
   const fold = stratifiedFolds(rows.map((r) => r.label), folds, seed);
