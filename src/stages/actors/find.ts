@@ -52,6 +52,8 @@ const PLACE_BEFORE = new Set(
     'east west northeast northwest southeast southwest north-east north-west south-east south-west northeastern ' +
     'northwestern southeastern southwestern north-eastern north-western south-eastern south-western').split(' '),
 );
+// Words a title-case heading leaves in lower case.
+const TITLE_CASE_SMALL = new Set('a an the and or but nor of in on at to for by with from as vs via per'.split(' '));
 const DEFINITE = new Set(['the', 'its', 'their', 'his', 'her', 'this', 'that', 'these', 'those', 'our']);
 const PARTICLES = new Set(['bin', 'ibn', 'al', 'el', 'de', 'da', 'van', 'von', 'der', 'den', 'du', 'le', 'la', 'abu', 'ould', 'ag', 'dos', 'di', 'del', 'bint']);
 const PARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|abd|abdel|abdul|ben|ould)-\p{Lu}/u;
@@ -120,7 +122,7 @@ function isHeadline(c: Ctx, i: number): boolean {
     let caps = 0;
     for (let t = c.sentStart[i]; t < c.sentEnd[i]; t++) {
       const tok = c.toks[t];
-      if (!startsWithLetter(tok.text) || (FUNCTION.has(c.keys[t]) && !tok.cap)) continue;
+      if (!startsWithLetter(tok.text) || (TITLE_CASE_SMALL.has(c.keys[t]) && !tok.cap)) continue;
       words++;
       if (tok.cap) caps++;
     }
@@ -136,9 +138,16 @@ function startsWithLetter(s: string): boolean {
 }
 const LETTER_START = /^\p{L}/u;
 
+/** No lower-case letter, ignoring a possessive 's ("UN's"). */
 function isUpperText(text: string): boolean {
-  const t = text.replace(/['’]s$/, '');
-  return t === t.toUpperCase();
+  let end = text.length;
+  if (end > 2 && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 8217) && text.charCodeAt(end - 1) === 115) end -= 2;
+  for (let i = 0; i < end; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch >= 97 && ch <= 122) return false;
+    if (ch > 127 && text[i] !== text[i].toUpperCase()) return false;
+  }
+  return true;
 }
 
 function caseOk(c: Ctx, rule: Case, i: number, end: number): boolean {
@@ -196,6 +205,8 @@ function gazetteerAt(c: Ctx, i: number, sEnd: number): Hit<Entry> | null {
       if (unknownCap(c, end) && end < sEnd) return false;
       const prev = i - 1;
       if (prev >= c.sentStart[i] && unknownCap(c, prev) && !headline) return false;
+      // "Atlanta, Georgia": a US state after its city.
+      if (prev > c.sentStart[i] && c.keys[prev] === ',' && unknownCap(c, prev - 1)) return false;
     }
     // "American Airlines", "Qatar Airways": the country word starts a longer proper name.
     if (e.form !== 'plural' && !headline && end < sEnd && unknownCap(c, end) && !c.poss[end - 1]) return false;
@@ -263,6 +274,13 @@ function isNameWord(c: Ctx, k: number, sEnd: number): boolean {
   if (FUNCTION.has(key) || SECTOR_WORDS.has(key) || TITLES.next?.has(key)) return false;
   if (GAZETTEER.next?.has(key) && gazetteerAt(c, k, sEnd)) return false;
   return true;
+}
+
+/** Could token k extend a name begun before it ("Mohamed Bazoum", "Rifaat al-Assad", "Osama bin Laden")? */
+function mayContinueName(c: Ctx, k: number): boolean {
+  const t = c.toks[k];
+  if (!t) return false;
+  return t.cap || PARTICLES.has(c.keys[k]) || (t.text.indexOf('-') > 0 && PARTICLE_PREFIX.test(t.text));
 }
 
 function nameRun(c: Ctx, j: number, sEnd: number): NameRun | null {
@@ -446,7 +464,9 @@ function parseChunk(c: Ctx, i: number): Chunk | null {
   // A name after a title ("President Mohamed Bazoum"), or a known person after a country ("Niger's Bazoum").
   if (end < sEnd && (last?.kind === 'T' || (q && !items.length && q.entry.type === 'country' && (q.poss || q.entry.form === 'adj')))) {
     const lastIsTitle = last?.kind === 'T' && !c.poss[last.end - 1];
-    const run = isNameWord(c, end, sEnd) ? nameRun(c, end, sEnd) : null;
+    let run = isNameWord(c, end, sEnd) ? nameRun(c, end, sEnd) : null;
+    // "chief Brexit negotiator": a capitalised word before another role noun modifies it; it is not a name.
+    if (run && !run.forms.length && run.end < sEnd && /^\p{Ll}/u.test(c.toks[run.end].text) && (SECTOR_WORDS.has(c.keys[run.end]) || TITLES.next?.has(c.keys[run.end]))) run = null;
     if (run && (lastIsTitle || run.forms.length)) {
       return finishPerson(c, { kind: 'phrase', start: q ? q.start : items[0].start, end: run.end, q, items, head: last ?? null, name: run, post: null, postPrep: null, appos: null, dateline: false, compound: null }, sEnd);
     }
@@ -575,8 +595,10 @@ interface Resolved {
   tokEnd: number;
   /** Head noun key for "the junta" -> earlier junta look-ups. */
   headKey: string | null;
-  /** Adjective form without a noun (for "U.S. and Russian negotiators"). */
-  bareAdj: boolean;
+  /** A country word without a noun, which can share the noun of the next one ("U.S. and Russian negotiators"). */
+  shares: boolean;
+  /** The sector came from a noun in the phrase. */
+  noun: boolean;
 }
 
 interface Registered {
@@ -654,7 +676,7 @@ export function findActors(doc: Doc): ActorMention[] {
   for (let i = 0; i < n; ) {
     // Most tokens start nothing: skip them without building a chunk.
     const k = c.keys[i];
-    if (!c.toks[i].cap && !STARTERS.has(k) && k.indexOf('-') < 0) {
+    if (!STARTERS.has(k) && k.indexOf('-') < 0 && (!c.toks[i].cap || (!NAME_FORMS.has(k) && !mayContinueName(c, i + 1)))) {
       i++;
       continue;
     }
@@ -720,7 +742,8 @@ export function findActors(doc: Doc): ActorMention[] {
     const end = ch.chars ? ch.chars[1] : c.toks[to - 1].end;
     return { start, end, text: text.slice(start, end), ...f, sentence: c.sentOf[from] };
   };
-  const push = (ch: Chunk, m: ActorMention, headKey: string | null, bareAdj = false) => out.push({ m, tokStart: ch.start, tokEnd: ch.end, headKey, bareAdj });
+  const push = (ch: Chunk, m: ActorMention, headKey: string | null, shares = false) =>
+    out.push({ m, tokStart: ch.start, tokEnd: ch.end, headKey, shares, noun: ch.items.length > 0 && m.sector !== null });
   const prevKey = (ch: Chunk) => {
     let k = ch.start - 1;
     if (k >= c.sentStart[ch.start] && c.keys[k] === 'the') k--;
@@ -802,7 +825,7 @@ export function findActors(doc: Doc): ActorMention[] {
           return;
         }
         const why = e.form === 'capital' ? `the capital stands for the government of ${name}` : 'a country named as actor stands for its government';
-        push(ch, make(ch, { kind: 'country', name, country: iso, sector: 'GOV', code: codeOf(iso, 'GOV'), entity: countryEntity(iso, 'GOV'), reason: `${formWhy}; ${why}` }), null);
+        push(ch, make(ch, { kind: 'country', name, country: iso, sector: 'GOV', code: codeOf(iso, 'GOV'), entity: countryEntity(iso, 'GOV'), reason: `${formWhy}; ${why}` }), null, e.form === 'name' && !q.poss);
         return;
       }
       case 'org': {
@@ -889,7 +912,10 @@ export function findActors(doc: Doc): ActorMention[] {
     if (run.forms.length) {
       const full = run.forms.some((f) => f.full);
       const { person, note } = choosePerson(c, run.forms, introduced, title);
-      if (full || titled || person.bare || introduced.has(person.id)) {
+      // A surname alone is not trusted for an article written before the person's first listed role
+      // ("Carney" in 2011 is not the prime minister of 2025).
+      const early = !!c.date && person.roles.every((r) => !!r.from && c.date! < r.from);
+      if (full || titled || (person.bare && !early) || introduced.has(person.id)) {
         const { role, why } = pickRole(person, c.date);
         const how = full ? 'full name' : titled ? 'title and surname' : person.bare ? 'surname' : 'surname of a person named in full in this article';
         const m = make(ch, {
@@ -984,7 +1010,7 @@ export function findActors(doc: Doc): ActorMention[] {
   for (let x = 0; x + 1 < out.length; x++) {
     const a = out[x];
     const b = out[x + 1];
-    if (a.bareAdj && b.m.kind === 'country' && b.m.sector && c.keys[a.tokEnd] === 'and' && b.tokStart === a.tokEnd + 1) {
+    if (a.shares && b.noun && b.m.kind === 'country' && c.keys[a.tokEnd] === 'and' && b.tokStart === a.tokEnd + 1) {
       const iso = a.m.country!;
       a.m.sector = b.m.sector;
       a.m.code = codeOf(iso, b.m.sector);
@@ -1011,7 +1037,8 @@ export function findActors(doc: Doc): ActorMention[] {
         tokStart: i,
         tokEnd: i + 1,
         headKey: null,
-        bareAdj: false,
+        shares: false,
+        noun: false,
       });
     }
   }

@@ -1,5 +1,19 @@
 // The actors stage: country, organisation, armed-group, person and sector-phrase mentions, each resolved to a
 // CAMEO-style code with the reason it was coded that way. Lexicons load once, at module load.
+//
+// Conventions of the mentions it writes:
+//  - kind: country  a phrase headed by a country word ("Niger", "French troops", "Niger's military junta");
+//          group    a sector phrase without a country word ("the junta", "soldiers in Niger"), a named armed
+//                   group (Boko Haram) or a region (Gulf states -> PGS);
+//          person   a named person; the span covers the title and country qualifier ("United States Secretary
+//                   Antony J. Blinken"), so the qualifier is not a mention of its own;
+//          organisation  IGO/NGO (IGO:ECOWAS), state institutions and media (White House USAGOV, Washington
+//                   Post USAJRN); location: a place, never an actor ("in Niger", "Washington D.C", datelines).
+//  - code: ISO3 + sector (NERMIL), ISO3 alone when only the country is known (an adjective with no noun), the
+//    sector alone when no country is known (gunmen -> UAF), IGO:/NGO:/IMG: + short name, UNK for a person
+//    with neither.
+//  - entity: country:NER (the state / its government), country:NER:MIL (another sector), person:<id>,
+//    igo:ECOWAS, ngo:HRW, group:boko-haram, region:PGS, org:<slug>, place:<slug>, sector:CVL.
 import type { ActorMention, Doc, Stage } from '../../core/types.js';
 import { DyadError } from '../../core/errors.js';
 import { Case, countryName, entriesFor, keysOf } from './lexicon.js';

@@ -1,5 +1,6 @@
 // Reads the actor data files (data/actors/*.tsv): '#' lines are comments, the first other line names the
 // columns. Files are read once at module load; every error names file:line.
+import { dataPath } from '../../core/paths.js';
 import { readFileSync } from 'node:fs';
 import { DyadError } from '../../core/errors.js';
 
@@ -38,7 +39,7 @@ export function parseTsv(text: string, file: string, columns: string[], nonEmpty
 }
 
 export function readTsv(name: string, columns: string[], nonEmpty: string[]): Row[] {
-  const url = new URL(`../../../data/actors/${name}`, import.meta.url);
+  const url = dataPath(`actors/${name}`);
   let text: string;
   try {
     text = readFileSync(url, 'utf8');

@@ -67,6 +67,11 @@ const PREPS = new Set([
 ]);
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'all', 'some', 'two', 'three', 'several', 'more', 'than', 'other', 'many']);
 const NEGATION = new Set(['not', "n't", 'never', 'no', 'neither', 'nor', 'cannot', "didn't", "doesn't", "don't", "won't", "wouldn't", "hasn't", "haven't", "hadn't", "isn't", "aren't", "wasn't", "weren't", 'without']);
+const MODALS = new Map([
+  ['will', 'fut'], ['would', 'fut'], ["'ll", 'fut'], ['shall', 'fut'], ['could', 'hyp'], ['may', 'hyp'], ['might', 'hyp'],
+  ['can', 'hyp'], ['should', 'must'], ['must', 'must'], ['to', 'to'],
+]);
+const NO_CLASSES: readonly string[] = [];
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const CLAUSE_PUNCT = new Set(['.', ';', '?', '!']);
 
@@ -126,6 +131,8 @@ export interface FeatureContext {
   stem: Stemmer;
   /** Stem -> the classes it hints at (data/models/plover-cues.tsv). */
   cues: Map<string, string[]>;
+  /** Stem -> word-cluster ids learned from unlabelled news (data/models/word-clusters.tsv), when present. */
+  clusters?: Map<string, string[]>;
 }
 
 /** Parses the cue file: `class<TAB>lemma lemma ...` per line; keys are stems of every inflected form. */
@@ -175,7 +182,14 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
   const inSrc = (i: number) => src !== null && i >= src[0] && i <= src[1];
   const inTgt = (i: number) => tgt !== null && i >= tgt[0] && i <= tgt[1];
   const st = (i: number) => stem(tokens[i].lower);
+  const clusterOf = ctx.clusters;
+  const cluster = (i: number, where: string) => {
+    const ids = clusterOf?.get(st(i));
+    if (!ids) return;
+    for (let g = 0; g < ids.length; g++) add(`cl${g}${where}` + ids[g]);
+  };
   const cue = (i: number, where: string, neg = false) => {
+    cluster(i, where.slice(3));
     const classes = cues.get(st(i));
     if (!classes) return;
     for (const c of classes) {
@@ -230,11 +244,15 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
     }
   }
 
-  // The first content words after the source: its verb, usually.
+  // The first content words after the source: its verb, usually. The modal just before each word ("will free",
+  // "could impose") is kept with the word's cue classes: intent and threat read differently from a done deed.
   if (src) {
     let k = 0;
     let negNear = false;
     let sawBe = false;
+    let modal: string | null = null;
+    const stems: string[] = [];
+    const classes: Array<readonly string[]> = [];
     for (let i = src[1] + 1; i < hi && k < 3; i++) {
       const t = tokens[i];
       if (CLAUSE_PUNCT.has(t.text)) break;
@@ -243,17 +261,32 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
         continue;
       }
       if (BE.has(t.lower)) sawBe = true;
+      const m = MODALS.get(t.lower);
+      if (m) modal = m;
       if (SKIP.has(t.lower) || !isWord(t) || isNumber(t) || (t.cap && k === 0 && !inTgt(i))) continue;
       if (inTgt(i)) break;
       const s = st(i);
       k++;
       add(`after${k}:` + s);
       add('after:' + s);
-      if (k <= 2) cue(i, 'cue@verb:', negNear);
+      stems.push(s);
+      classes.push(cues.get(s) ?? NO_CLASSES);
+      if (k <= 2) {
+        cue(i, 'cue@verb:', negNear);
+        // The verb's mood: negation and modal together ("will not release" is a refusal, "will release" intent).
+        const mood = (negNear ? 'neg-' : '') + (modal ?? 'plain');
+        add('mood:' + mood);
+        for (const c of cues.get(s) ?? NO_CLASSES) add(`mood&cue@verb:${mood}_${c}`);
+      }
+      modal = null;
       if (k === 1) {
         if (negNear) add('neg-verb:' + s);
         if (sawBe && /(?:ed|en|wn)$/.test(t.lower)) add('passive');
       }
+    }
+    if (stems.length >= 2) {
+      add('after12:' + stems[0] + '_' + stems[1]);
+      for (const a of classes[0]) for (const b of classes[1]) add('cuepair:' + a + '_' + b);
     }
     if (negNear) add('neg');
     // Words just before the source ("by X" marks an agent, "with X" a partner).
