@@ -93,7 +93,7 @@ function main(): void {
     trainedOn: [`PLV_train.tsv (${plv.length} rows, snowood1/Zero-Shot-PLOVER)`, `PLOVER GSR dev.json (${gsr.length} rows, OEDA, CC BY-SA 4.0)`],
     date: new Date().toISOString().slice(0, 10),
     features: 'src/stages/events/model/features.ts (prefixes: lex@, lexp@, lexm, best, after, between, rbetween, tprep, tgov, before, tafter, src, tgt, w, neg, hyp, fut, passive, order, gap)',
-    hyperparameters: { ...hyper, prune: 0.01 },
+    hyperparameters: { l2: hyper.l2, minCount: hyper.minCount, iterations: hyper.iterations, prune: 0.01, ...prefixed(hyper.groupL2) },
     cvAccuracy: cv
       ? {
           folds: cv.folds,
@@ -111,6 +111,10 @@ function main(): void {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, JSON.stringify(file) + '\n');
   console.log(`wrote ${out}: ${Object.keys(file.weights).length} features, ${(statSync(out).size / 1024).toFixed(0)} KB`);
+}
+
+function prefixed(groups: Record<string, number> | undefined): Record<string, number> {
+  return Object.fromEntries(Object.entries(groups ?? {}).map(([k, v]) => [`l2x:${k}`, v]));
 }
 
 function round(x: number): number {

@@ -2,6 +2,7 @@
 // then predict() scores the features of (text, source, target) and names the features that decided it.
 import { readFileSync } from 'node:fs';
 import { DyadError } from '../../../core/errors.js';
+import { dataPath } from '../../../core/paths.js';
 import type { EventLexicon } from '../../../lexicons/events.js';
 import { loadEventLexicon } from '../../../lexicons/events.js';
 import { codeEvent, type PloverType } from '../../../ontology/index.js';
@@ -90,7 +91,7 @@ export function createFeatureContext(lexicon: EventLexicon): FeatureContext {
   if (!ctx) {
     if (cueText === null) {
       try {
-        cueText = readFileSync(new URL('../../../../' + CUES_FILE, import.meta.url), 'utf8');
+        cueText = readFileSync(dataPath('models/plover-cues.tsv'), 'utf8');
       } catch {
         throw new DyadError('DATA', `${CUES_FILE} is missing`);
       }
@@ -126,10 +127,9 @@ let cached: ClassifierModel | null = null;
 /** The shipped model (data/models/plover-classifier.json), loaded once. */
 export function loadClassifierModel(): ClassifierModel {
   if (cached) return cached;
-  const url = new URL('../../../../data/models/plover-classifier.json', import.meta.url);
   let text: string;
   try {
-    text = readFileSync(url, 'utf8');
+    text = readFileSync(dataPath('models/plover-classifier.json'), 'utf8');
   } catch {
     throw new DyadError('DATA', 'data/models/plover-classifier.json is missing: run `npm run train` to build it');
   }

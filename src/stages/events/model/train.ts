@@ -20,6 +20,11 @@ export interface Hyperparameters {
   minCount: number;
   /** L-BFGS iterations. */
   iterations: number;
+  /**
+   * Multipliers of l2 for feature groups, by name prefix (the longest matching prefix wins): abstract features
+   * (cue classes, lexicon hits) can be penalised less than single words, which are many and noisy.
+   */
+  groupL2?: Record<string, number>;
 }
 
 export const DEFAULT_HYPERPARAMETERS: Hyperparameters = { l2: 1, minCount: 1, iterations: 150 };
@@ -118,7 +123,7 @@ function encode(featureLists: string[][], labels: string[], index: Map<string, n
 }
 
 /** Loss and gradient of L2-regularised softmax cross-entropy over the data. */
-function lossAndGradient(w: Float64Array, data: Encoded, k: number, l2: number, grad: Float64Array): number {
+function lossAndGradient(w: Float64Array, data: Encoded, k: number, l2: Float64Array, grad: Float64Array): number {
   grad.fill(0);
   let loss = 0;
   const scores = new Float64Array(k);
@@ -145,8 +150,9 @@ function lossAndGradient(w: Float64Array, data: Encoded, k: number, l2: number, 
     }
   }
   for (let i = 0; i < w.length; i++) {
-    loss += 0.5 * l2 * w[i] * w[i];
-    grad[i] += l2 * w[i];
+    const lambda = l2[(i / k) | 0];
+    loss += 0.5 * lambda * w[i] * w[i];
+    grad[i] += lambda * w[i];
   }
   return loss;
 }
@@ -230,6 +236,13 @@ function lbfgs(f: (w: Float64Array, g: Float64Array) => number, w: Float64Array,
   return w;
 }
 
+function groupMultiplier(feature: string, groups: Record<string, number> | undefined): number {
+  if (!groups) return 1;
+  let best = '';
+  for (const prefix in groups) if (prefix.length > best.length && feature.startsWith(prefix)) best = prefix;
+  return best ? groups[best] : 1;
+}
+
 export interface TrainedWeights {
   features: string[];
   /** features.length x CLASSES.length, row-major. */
@@ -245,8 +258,9 @@ export function fitFeatures(featureLists: string[][], labels: string[], hyper: H
   const data = encode(featureLists, labels, index);
   if (data.y.some((y) => y < 0)) throw new DyadError('DATA', 'training rows carry a label outside the PLV classes');
   const k = CLASSES.length;
+  const penalty = Float64Array.from(features, (f) => hyper.l2 * groupMultiplier(f, hyper.groupL2));
   const w0 = new Float64Array(features.length * k);
-  const weights = lbfgs((w, g) => lossAndGradient(w, data, k, hyper.l2, g), w0, hyper.iterations);
+  const weights = lbfgs((w, g) => lossAndGradient(w, data, k, penalty, g), w0, hyper.iterations);
   return { features, weights };
 }
 
