@@ -8,6 +8,8 @@ import { articleKey, readPaths, itemMessage, type ReadOptions } from './ingest/i
 
 export interface IngestSummary {
   read: number;
+  /** Articles analysed so far (stored when their batch commits). */
+  analysed: number;
   added: number;
   duplicates: number;
   failed: number;
@@ -37,7 +39,7 @@ export async function ingestPaths(paths: string[], opts: IngestOptions): Promise
   const { engine, store } = opts;
   const batchSize = opts.batchSize ?? 200;
   const t0 = process.hrtime.bigint();
-  const sum: IngestSummary = { read: 0, added: 0, duplicates: 0, failed: 0, events: 0, warnings: 0, seconds: 0, bytes: 0 };
+  const sum: IngestSummary = { read: 0, analysed: 0, added: 0, duplicates: 0, failed: 0, events: 0, warnings: 0, seconds: 0, bytes: 0 };
   let batch: Array<{ doc: Doc; key: string; origin: string }> = [];
   const batchKeys = new Set<string>();
 
@@ -89,6 +91,7 @@ export async function ingestPaths(paths: string[], opts: IngestOptions): Promise
     }
     try {
       const doc = engine.analyze(item.article);
+      sum.analysed++;
       doc.publishedFrom = item.publishedFrom ?? doc.publishedFrom;
       doc.warnings.push(...item.warnings);
       // The store keeps spans, not tokens: free them while the batch waits for its transaction.

@@ -167,11 +167,11 @@ export function buildProgram(): Command {
       const tty = Boolean(process.stderr.isTTY) && !o.quiet;
       const bar = tty
         ? new cliProgress.SingleBar(
-            { format: 'ingest | {articles} articles | {added} new | {events} events | {failed} failed | {duration_formatted}', hideCursor: true, clearOnComplete: true },
+            { format: 'ingest | {articles} articles read | {analysed} coded | {added} stored | {failed} failed | {duration_formatted}', hideCursor: true, clearOnComplete: true },
             cliProgress.Presets.shades_classic,
           )
         : null;
-      bar?.start(1, 0, { articles: 0, added: 0, events: 0, failed: 0 });
+      bar?.start(1, 0, { articles: 0, analysed: 0, added: 0, failed: 0 });
       const messages: string[] = [];
       try {
         const sum = await ingestPaths(paths, {
@@ -184,7 +184,7 @@ export function buildProgram(): Command {
             if (bar) messages.push(`warning: ${m}`);
             else process.stderr.write(`warning: ${m}\n`);
           },
-          onProgress: (s) => bar?.update(0, { articles: s.read, added: s.added, events: s.events, failed: s.failed }),
+          onProgress: (s) => bar?.update(0, { articles: s.read, analysed: s.analysed, added: s.added, failed: s.failed }),
         });
         bar?.stop();
         for (const m of messages) process.stderr.write(m + '\n');
