@@ -1,7 +1,7 @@
 // createEngine(options) -> analyze(article): one factory, a fixed stage order, every layer on one Doc.
 // The engine is pure: lexicons load once when it is created; analyze() does no I/O, so it runs the same in
 // tests, worker threads and queue workers.
-import { createHash } from 'node:crypto';
+import { articleKey } from './core/text-key.js';
 import type { Article, CodedEvent, Doc, Stage } from './core/types.js';
 import { DyadError } from './core/errors.js';
 import { segmentStage, segment } from './stages/segment/segment.js';
@@ -43,9 +43,9 @@ export interface Engine {
   classify(input: ClassifyInput): Classification;
 }
 
-/** A stable id for an article without one: a hash of its whitespace-normalised text. */
+/** A stable id for an article without one: the start of its text key. */
 export function textId(text: string): string {
-  return createHash('sha1').update(text.replace(/\s+/g, ' ').trim().normalize('NFC')).digest('hex').slice(0, 16);
+  return articleKey(text).slice(0, 16);
 }
 
 export function emptyDoc(article: Article): Doc {

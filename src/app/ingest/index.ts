@@ -1,7 +1,6 @@
 // Ingest readers: files, folders and stdin in any of the formats news arrives in (plain text, JSON lines,
 // JSON, HTML pages, RSS/Atom feeds) become articles, or one-line errors that never stop the run.
 
-import { createHash } from 'node:crypto';
 import { createReadStream, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { oneLine } from '../../core/errors.js';
@@ -351,11 +350,4 @@ export function itemMessage(item: ReadItem): string {
   return `${item.origin}: ${item.error ?? item.warnings.join('; ')}`;
 }
 
-/**
- * De-duplication key: SHA-256 (first 32 hex digits) of the text NFC-normalised with whitespace runs collapsed
- * and the ends trimmed, so the same story re-wrapped or re-encoded gets the same key.
- */
-export function articleKey(text: string): string {
-  const norm = text.normalize('NFC').replace(/\s+/g, ' ').trim();
-  return createHash('sha256').update(norm, 'utf8').digest('hex').slice(0, 32);
-}
+export { articleKey } from '../../core/text-key.js';
