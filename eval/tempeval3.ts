@@ -154,6 +154,8 @@ interface Tally {
 
 export interface Mismatch {
   doc: string;
+  /** The document creation time the values were normalised against. */
+  dct: string | null;
   kind: 'missed' | 'spurious' | 'value' | 'type' | 'extent';
   gold?: GoldTimex;
   system?: SysTimex & { text: string; reason?: string };
@@ -185,21 +187,21 @@ function scoreDoc(doc: TimeMlDoc, sys: Array<SysTimex & { reason?: string }>, t:
     });
     const sysRec = { ...s, text: doc.text.slice(s.start, s.end) };
     if (best < 0) {
-      errors?.push({ doc: doc.id, kind: 'spurious', system: sysRec, context: ctx(s.start, s.end) });
+      errors?.push({ doc: doc.id, dct: doc.dct, kind: 'spurious', system: sysRec, context: ctx(s.start, s.end) });
       continue;
     }
     usedGold.add(best);
     const g = doc.gold[best];
     t.relaxed++;
     if (g.start === s.start && g.end === s.end) t.strict++;
-    else errors?.push({ doc: doc.id, kind: 'extent', gold: g, system: sysRec, context: ctx(g.start, g.end) });
+    else errors?.push({ doc: doc.id, dct: doc.dct, kind: 'extent', gold: g, system: sysRec, context: ctx(g.start, g.end) });
     if (normValue(g.value) === normValue(s.value)) t.value++;
-    else errors?.push({ doc: doc.id, kind: 'value', gold: g, system: sysRec, context: ctx(g.start, g.end) });
+    else errors?.push({ doc: doc.id, dct: doc.dct, kind: 'value', gold: g, system: sysRec, context: ctx(g.start, g.end) });
     if (g.type === s.type) t.type++;
-    else errors?.push({ doc: doc.id, kind: 'type', gold: g, system: sysRec, context: ctx(g.start, g.end) });
+    else errors?.push({ doc: doc.id, dct: doc.dct, kind: 'type', gold: g, system: sysRec, context: ctx(g.start, g.end) });
   }
   doc.gold.forEach((g, gi) => {
-    if (!usedGold.has(gi)) errors?.push({ doc: doc.id, kind: 'missed', gold: g, context: ctx(g.start, g.end) });
+    if (!usedGold.has(gi)) errors?.push({ doc: doc.id, dct: doc.dct, kind: 'missed', gold: g, context: ctx(g.start, g.end) });
   });
 }
 
@@ -268,7 +270,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     for (const e of errors) {
       const g = e.gold ? `gold[${e.gold.text}|${e.gold.type}|${e.gold.value}]` : '';
       const s = e.system ? `sys[${e.system.text}|${e.system.type}|${e.system.value}|${e.system.reason ?? ''}]` : '';
-      console.log(`${e.kind.padEnd(8)} ${g} ${s}  :: ${e.context}  (${e.doc})`);
+      console.log(`${e.kind.padEnd(8)} ${g} ${s}  :: ${e.context}  (${e.doc} ${e.dct ?? ''})`);
     }
   }
 }

@@ -128,11 +128,15 @@ export interface AcledRule {
   mode: string | '*';
   /** 'civilian' when the target is civilians, 'armed' when an armed actor, '*' either. */
   target: 'civilian' | 'armed' | '*';
+  /** 'crowd' when the source is an unarmed civilian group (protesters, residents, students); '*' any. */
+  source?: 'crowd' | '*';
   event_type: string;
   sub_event_type: string;
 }
 
 export const ACLED_RULES: readonly AcledRule[] = [
+  { event: 'ASSAULT', mode: 'crowd-control', target: '*', event_type: 'Protests', sub_event_type: 'Protest with intervention' },
+  { event: 'ASSAULT', mode: '*', target: '*', source: 'crowd', event_type: 'Riots', sub_event_type: 'Mob violence' },
   { event: 'ASSAULT', mode: 'sexual', target: '*', event_type: 'Violence against civilians', sub_event_type: 'Sexual violence' },
   { event: 'ASSAULT', mode: 'abduct', target: '*', event_type: 'Violence against civilians', sub_event_type: 'Abduction/forced disappearance' },
   { event: 'ASSAULT', mode: 'suicide-attack', target: '*', event_type: 'Explosions/Remote violence', sub_event_type: 'Suicide bomb' },
@@ -153,17 +157,27 @@ export const ACLED_RULES: readonly AcledRule[] = [
   { event: 'RETREAT', mode: 'ceasefire', target: '*', event_type: 'Strategic developments', sub_event_type: 'Agreement' },
 ];
 
-const ARMED_SECTORS = new Set(['MIL', 'REB', 'PRM', 'UAF', 'COP', 'SPY', 'INS']);
+// IGO counts as armed for attacks: in conflict reporting the IGO attacked is nearly always a peacekeeping force.
+// Unarmed groups whose violence ACLED records as riots, not battles.
+const CROWD_SECTORS = new Set(['CVL', 'OPP', 'LAB', 'EDU', 'AGR', 'REL', 'BUS']);
+const ARMED_SECTORS = new Set(['MIL', 'REB', 'PRM', 'UAF', 'COP', 'SPY', 'INS', 'IGO']);
 
-/** ACLED category of a coded event, or null for event types ACLED does not record (diplomacy). */
+/**
+ * ACLED category of a coded event, or null for event types ACLED does not record (diplomacy). ACLED counts
+ * an attack as a battle only when both sides are armed: a target that is not an armed actor (civilians,
+ * officials, an unnamed victim) makes it violence against civilians; an unknown target of a clash stays a battle.
+ */
 export function acledCategory(
   event: string,
   mode: string | null,
   targetSector: string | null,
+  sourceSector: string | null = null,
 ): { event_type: string; sub_event_type: string } | null {
-  const target = targetSector === 'CVL' ? 'civilian' : targetSector && ARMED_SECTORS.has(targetSector) ? 'armed' : null;
+  const target = targetSector && ARMED_SECTORS.has(targetSector) ? 'armed' : targetSector || mode !== 'firearms' ? 'civilian' : null;
+  const crowd = sourceSector !== null && CROWD_SECTORS.has(sourceSector);
   for (const r of ACLED_RULES) {
     if (r.event !== event) continue;
+    if (r.source === 'crowd' && !crowd) continue;
     if (r.mode !== '*' && r.mode !== mode) continue;
     if (r.target !== '*' && r.target !== target) continue;
     return { event_type: r.event_type, sub_event_type: r.sub_event_type };

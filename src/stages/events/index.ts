@@ -13,6 +13,7 @@ import { inferContext } from './context.js';
 
 const PRONOUNS = new Set(['he', 'she']);
 const VIOLENT = new Set(['ASSAULT', 'PROTEST', 'COERCE']);
+const UNATTRIBUTED_OK = new Set(['ASSAULT', 'PROTEST']);
 
 /** "He" or "She" as subject before the trigger, resolved to the last person mentioned before it. */
 function resolvePronoun(doc: Doc, tokens: Token[], from: number, first: number, persons: ActorMention[]): ActorMention | null {
@@ -104,9 +105,11 @@ export function codeEvents(doc: Doc, lexicon: EventLexicon = loadEventLexicon())
           reasons.push(pronoun.reason);
         }
       }
-      // An event needs a known actor doing it; a passive with a known target is kept with an unknown source.
-      if (!args.source && !(args.passive && args.target)) continue;
-      const mood = readModality(tokens, sent.tokenStart, trig.first, trig.words);
+      // An event needs a known actor doing it; a passive with a known target is kept with an unknown source,
+      // and so is violence or protest, which happened whoever did it ("an IED exploded near a convoy").
+      if (!args.source && !(args.passive && args.target) && !UNATTRIBUTED_OK.has(entry.event)) continue;
+      const inTime = (i: number) => times.some((t) => t.start <= tokens[i].start && tokens[i].end <= t.end);
+      const mood = readModality(tokens, sent.tokenStart, trig.first, trig.words, inTime);
       const when = dateEvent(times, triggerStart, triggerEnd, doc.published);
       const future = mood.future || isAfter(when, doc.published);
       const coding = codeEvent(entry.event as PloverType, entry.mode);
@@ -156,7 +159,7 @@ export function codeEvents(doc: Doc, lexicon: EventLexicon = loadEventLexicon())
           evidence: { text: doc.text.slice(sent.start, sent.end), start: sent.start, end: sent.end },
           reason,
           confidence: Math.round(Math.min(0.95, confidence) * 100) / 100,
-          acled: VIOLENT.has(coding.event) ? acledCategory(coding.event, coding.mode, args.target?.sector ?? null) : null,
+          acled: VIOLENT.has(coding.event) ? acledCategory(coding.event, coding.mode, args.target?.sector ?? null, source?.sector ?? null) : null,
           time: when.time ? { text: when.time.text, value: when.time.value } : null,
           trigger: { text: phrase, start: triggerStart, end: triggerEnd },
           date_from: when.from,

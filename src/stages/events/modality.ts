@@ -60,7 +60,14 @@ export function clauseStart(tokens: Token[], at: number, sentenceStart: number):
 }
 
 /** Reads the cues before the trigger (and the auxiliaries right after it for passives like "will be met"). */
-export function readModality(tokens: Token[], sentenceStart: number, triggerFirst: number, triggerWords: number[]): Modality {
+export function readModality(
+  tokens: Token[],
+  sentenceStart: number,
+  triggerFirst: number,
+  triggerWords: number[],
+  /** Tokens that belong to something else, such as a date ("On May 28" holds no modal "may"). */
+  ignore?: (tokenIndex: number) => boolean,
+): Modality {
   const from = clauseStart(tokens, triggerFirst, sentenceStart);
   const cues: string[] = [];
   let negated = false;
@@ -68,7 +75,7 @@ export function readModality(tokens: Token[], sentenceStart: number, triggerFirs
   let future = false;
   const inTrigger = new Set(triggerWords);
   for (let i = from; i < triggerFirst; i++) {
-    if (inTrigger.has(i)) continue;
+    if (inTrigger.has(i) || ignore?.(i)) continue;
     const low = tokens[i].lower;
     if (NEGATION.has(low) && !isFalseNegation(tokens, i)) {
       // Negation reaches the trigger only when it is close (auxiliary + not + verb), not across a whole clause.
@@ -88,6 +95,7 @@ export function readModality(tokens: Token[], sentenceStart: number, triggerFirs
   }
   // Auxiliaries just after a nominal trigger: "any aggression ... will be met", "sanctions could follow".
   for (let i = triggerFirst + 1; i < Math.min(tokens.length, triggerFirst + 6); i++) {
+    if (ignore?.(i)) continue;
     const low = tokens[i].lower;
     if (CLAUSE_OPENERS.has(low) || low === ',' || low === '.') break;
     if (low === 'will' || low === 'shall') {

@@ -263,8 +263,14 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
       if (BE.has(t.lower)) sawBe = true;
       const m = MODALS.get(t.lower);
       if (m) modal = m;
-      if (SKIP.has(t.lower) || !isWord(t) || isNumber(t) || (t.cap && k === 0 && !inTgt(i))) continue;
-      if (inTgt(i)) break;
+      if (inTgt(i)) {
+        // "X and Y met": the verb follows both arguments.
+        if (k > 0) break;
+        add('coord');
+        i = tgt![1];
+        continue;
+      }
+      if (SKIP.has(t.lower) || !isWord(t) || isNumber(t) || (t.cap && k === 0)) continue;
       const s = st(i);
       k++;
       add(`after${k}:` + s);
@@ -273,6 +279,9 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
       classes.push(cues.get(s) ?? NO_CLASSES);
       if (k <= 2) {
         cue(i, 'cue@verb:', negNear);
+        // Letter 4-grams of the verb: shared stems across derivations the stemmer misses ("bombard-ment").
+        const w = '<' + t.lower + '>';
+        for (let g = 0; g + 4 <= w.length; g++) add('v4:' + w.slice(g, g + 4));
         // The verb's mood: negation and modal together ("will not release" is a refusal, "will release" intent).
         const mood = (negNear ? 'neg-' : '') + (modal ?? 'plain');
         add('mood:' + mood);
