@@ -86,3 +86,24 @@ export function loadEventLexicon(): EventLexicon {
   }
   return cached;
 }
+
+/** Implied events (data/lexicons/implied-events.tsv): actor noun -> the event its mention reports. */
+export function parseImpliedEvents(text: string, file: string): Map<string, EventEntry> {
+  const out = new Map<string, EventEntry>();
+  text.split(/\r?\n/).forEach((line, i) => {
+    const at = `${file}:${i + 1}`;
+    if (!line.trim() || line.startsWith('#')) return;
+    const [noun, event, mode, reason] = line.split('\t').map((c) => c.trim());
+    if (!noun || !event || !isPloverType(event)) throw new DyadError('DATA', `${at}: expected a noun and a PLOVER type`);
+    if (mode && !PLOVER[event].modes.includes(mode)) throw new DyadError('DATA', `${at}: mode "${mode}" is not a mode of ${event}`);
+    out.set(noun.toLowerCase(), { pattern: noun, event, mode: mode || null, context: null, reason: reason || noun, slots: [], at });
+  });
+  return out;
+}
+
+let impliedCache: Map<string, EventEntry> | null = null;
+
+export function loadImpliedEvents(): Map<string, EventEntry> {
+  impliedCache ??= parseImpliedEvents(readFileSync(dataPath('lexicons/implied-events.tsv'), 'utf8'), 'data/lexicons/implied-events.tsv');
+  return impliedCache;
+}

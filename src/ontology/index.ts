@@ -172,8 +172,11 @@ export function acledCategory(
   mode: string | null,
   targetSector: string | null,
   sourceSector: string | null = null,
+  /** The report says both sides fought ("the attack was repelled", "clashes"): ACLED counts a battle. */
+  reciprocal = false,
 ): { event_type: string; sub_event_type: string } | null {
-  const target = targetSector && ARMED_SECTORS.has(targetSector) ? 'armed' : targetSector || mode !== 'firearms' ? 'civilian' : null;
+  const target =
+    reciprocal || (targetSector && ARMED_SECTORS.has(targetSector)) ? 'armed' : targetSector || mode !== 'firearms' ? 'civilian' : null;
   const crowd = sourceSector !== null && CROWD_SECTORS.has(sourceSector);
   for (const r of ACLED_RULES) {
     if (r.event !== event) continue;
@@ -184,6 +187,12 @@ export function acledCategory(
   }
   return null;
 }
+
+/** Words that say both sides fought, which makes an attack a battle in ACLED's terms. */
+export const RECIPROCAL_FIGHTING_CUES: ReadonlySet<string> = new Set([
+  'clash', 'clashes', 'clashed', 'clashing', 'repelled', 'repulsed', 'repel', 'firefight', 'firefights', 'gunfight',
+  'gunbattle', 'fought', 'retaliated', 'fended', 'counterattack', 'counter-attack', 'skirmish', 'skirmishes',
+]);
 
 /** Older ACLED event types (the eval/acled-sahel export) from the current scheme. */
 export function acledLegacyType(eventType: string, subEventType: string): string {

@@ -2,13 +2,13 @@
 // modality, date and coding (PLOVER type and mode, CAMEO root, Goldstein, quad, ACLED category).
 import type { ActorMention, CodedEvent, Doc, Stage, Token } from '../../core/types.js';
 import type { EventLexicon } from '../../lexicons/events.js';
-import { loadEventLexicon } from '../../lexicons/events.js';
-import { acledCategory, codeEvent, type PloverType } from '../../ontology/index.js';
-import { findArguments } from './arguments.js';
+import { loadEventLexicon, loadImpliedEvents, type EventEntry } from '../../lexicons/events.js';
+import { acledCategory, codeEvent, RECIPROCAL_FIGHTING_CUES, type PloverType } from '../../ontology/index.js';
+import { findArguments, type Arguments } from './arguments.js';
 import { dateEvent, isAfter, isHistorical } from './dating.js';
 import { findFatalities } from './fatalities.js';
 import { readModality } from './modality.js';
-import { findTriggers } from './triggers.js';
+import { findTriggers, type Trigger } from './triggers.js';
 import { inferContext } from './context.js';
 
 const PRONOUNS = new Set(['he', 'she']);
@@ -65,7 +65,38 @@ function dropTargetless(events: CodedEvent[]): CodedEvent[] {
   );
 }
 
-export function codeEvents(doc: Doc, lexicon: EventLexicon = loadEventLexicon()): CodedEvent[] {
+/**
+ * Events that an actor noun reports by itself ("protesters gathered" reports a protest), when the sentence has
+ * no event of that type: the named group is the source.
+ */
+function impliedTriggers(
+  tokens: Token[],
+  actors: ActorMention[],
+  found: Trigger[],
+  implied: Map<string, EventEntry>,
+  from: number,
+  to: number,
+): Array<Trigger & { preset: Arguments }> {
+  const out: Array<Trigger & { preset: Arguments }> = [];
+  for (const a of actors) {
+    if (a.kind === 'location') continue;
+    // The mention's last token is its head noun.
+    let head = -1;
+    for (let i = from; i < to && tokens[i].start < a.end; i++) if (tokens[i].end <= a.end && tokens[i].start >= a.start) head = i;
+    const entry = head >= 0 ? implied.get(tokens[head].lower) : undefined;
+    if (!entry || found.some((t) => t.entry.event === entry.event) || out.some((t) => t.entry.event === entry.event)) continue;
+    out.push({
+      entry,
+      first: head,
+      last: head,
+      words: [head],
+      preset: { source: a, target: null, coSources: [], passive: false, reasons: [`source: the ${tokens[head].text} named`] },
+    });
+  }
+  return out;
+}
+
+export function codeEvents(doc: Doc, lexicon: EventLexicon = loadEventLexicon(), implied = loadImpliedEvents()): CodedEvent[] {
   const { tokens } = doc;
   const events: CodedEvent[] = [];
   const seen = new Set<string>();
@@ -85,9 +116,12 @@ export function codeEvents(doc: Doc, lexicon: EventLexicon = loadEventLexicon())
   }
 
   for (const sent of doc.sentences) {
-    const triggers = findTriggers(tokens, sent.tokenStart, sent.tokenEnd, lexicon);
-    if (!triggers.length) continue;
     const actors = actorsBySentence.get(sent.index) ?? [];
+    const found = findTriggers(tokens, sent.tokenStart, sent.tokenEnd, lexicon);
+    const triggers: Array<Trigger & { preset?: Arguments }> = [...found, ...impliedTriggers(tokens, actors, found, implied, sent.tokenStart, sent.tokenEnd)];
+    if (!triggers.length) continue;
+    let reciprocal = false;
+    for (let i = sent.tokenStart; i < sent.tokenEnd && !reciprocal; i++) reciprocal = RECIPROCAL_FIGHTING_CUES.has(tokens[i].lower);
     const times = timesBySentence.get(sent.index) ?? [];
     for (const trig of triggers) {
       const entry = trig.entry;
@@ -95,8 +129,8 @@ export function codeEvents(doc: Doc, lexicon: EventLexicon = loadEventLexicon())
       const triggerEnd = tokens[trig.last].end;
       // A phrase that starts inside a name is part of the name: "Multinational Joint Task Force", "the coup
       // leader". One that only ends in a mention keeps it ("expelled French diplomats").
-      if (actors.some((a) => a.start <= triggerStart && triggerStart < a.end)) continue;
-      const args = findArguments(tokens, sent.tokenStart, sent.tokenEnd, trig.first, trig.last, entry.event, actors);
+      if (!trig.preset && actors.some((a) => a.start <= triggerStart && triggerStart < a.end)) continue;
+      const args = trig.preset ?? findArguments(tokens, sent.tokenStart, sent.tokenEnd, trig.first, trig.last, entry.event, actors);
       const reasons = [...args.reasons];
       if (!args.source && !args.passive) {
         const pronoun = resolvePronoun(doc, tokens, sent.tokenStart, trig.first, persons);
@@ -159,7 +193,7 @@ export function codeEvents(doc: Doc, lexicon: EventLexicon = loadEventLexicon())
           evidence: { text: doc.text.slice(sent.start, sent.end), start: sent.start, end: sent.end },
           reason,
           confidence: Math.round(Math.min(0.95, confidence) * 100) / 100,
-          acled: VIOLENT.has(coding.event) ? acledCategory(coding.event, coding.mode, args.target?.sector ?? null, source?.sector ?? null) : null,
+          acled: VIOLENT.has(coding.event) ? acledCategory(coding.event, coding.mode, args.target?.sector ?? null, source?.sector ?? null, reciprocal) : null,
           time: when.time ? { text: when.time.text, value: when.time.value } : null,
           trigger: { text: phrase, start: triggerStart, end: triggerEnd },
           date_from: when.from,

@@ -91,12 +91,15 @@ export function compareYmd(a: Ymd, b: Ymd): number {
 
 /**
  * Which occurrence of an underspecified date to take. 'recent' is what a past-tense sentence gets:
- * the latest one on or before the reference if it is within about eight months, else the nearest
- * ("invited to a ceremony on March 12", written in February, is the coming March 12).
+ * the latest one on or before the reference if it is within about eleven months, else the nearest
+ * ("invited to a ceremony on March 12", written in February, is the coming March 12; "the year ended
+ * Jan. 31", written in October, is the January past).
  */
 export type Direction = 'past' | 'future' | 'nearest' | 'recent';
 
 const RECENT_DAYS = 240;
+/** The same window in months, for a month named without a year. */
+const RECENT_MONTHS = 9;
 
 /**
  * The year for a month/day without one: the latest on or before the reference (past), the first on
@@ -138,7 +141,7 @@ export function resolveWeekday(ref: Ymd, weekday: number, dir: Direction, includ
 export function resolveMonth(ref: Ymd, month: number, dir: Direction): number {
   const past = month <= ref.m ? ref.y : ref.y - 1;
   const future = month >= ref.m ? ref.y : ref.y + 1;
-  if (dir === 'past' || dir === 'recent' && (ref.y - past) * 12 + ref.m - month <= 8) return past;
+  if (dir === 'past' || dir === 'recent' && (ref.y - past) * 12 + ref.m - month <= RECENT_MONTHS) return past;
   if (dir === 'future') return future;
   const distPast = (ref.y - past) * 12 + ref.m - month;
   const distFuture = (future - ref.y) * 12 + month - ref.m;

@@ -93,10 +93,13 @@ export const FREQUENCY_ADVERBS = new Map<string, string>([
   ['fortnightly', 'P2W'],
 ]);
 
-/** One-word fuzzy references. */
+/**
+ * One-word fuzzy references. Adverbs of sequence ("previously", "formerly", "then") order events
+ * rather than name a time, so TimeML leaves them unmarked and so do we.
+ */
 export const FUZZY_WORDS = new Map<string, string>([
-  ['now', 'PRESENT_REF'], ['currently', 'PRESENT_REF'], ['nowadays', 'PRESENT_REF'], ['presently', 'PRESENT_REF'],
-  ['recently', 'PAST_REF'], ['previously', 'PAST_REF'], ['formerly', 'PAST_REF'], ['lately', 'PAST_REF'],
+  ['now', 'PRESENT_REF'], ['currently', 'PRESENT_REF'], ['nowadays', 'PRESENT_REF'],
+  ['recently', 'PAST_REF'], ['lately', 'PAST_REF'],
   ['soon', 'FUTURE_REF'],
 ]);
 

@@ -8,7 +8,7 @@ export type Tense = 'past' | 'future';
 const FUTURE_CUES = new Set([
   'will', 'shall', "won't", 'wo', 'would', 'must', 'should', 'scheduled', 'expected', 'due',
   'plans', 'plan', 'planning', 'intends', 'intend', 'aims', 'upcoming', 'coming', 'slated', 'tomorrow', 'hopes',
-  'expects', 'ahead', 'forthcoming', 'postponed', 'soon',
+  'expects', 'ahead', 'forthcoming', 'postponed', 'soon', 'payable', 'effective', 'expire', 'expires', 'expiring',
 ]);
 
 /** Words after "next" that make it temporal ("next week"), not spatial ("next to"). */
@@ -23,8 +23,11 @@ const PAST_CUES = new Set([
   'became', 'brought', 'bought', 'sold', 'paid', 'felt', 'fell', 'rose', 'ran', 'seized', 'ago', 'last',
   'earlier', 'yesterday', 'previously', 'former', 'been', 'got', 'knew', 'thought', 'found', 'kept', 'stood',
   'drew', 'grew', 'chose', 'froze', 'stole', 'swore', 'tore', 'wore', 'withdrew', 'overthrew', 'forgave', 'sought',
-  'taught', 'caught', 'meant', 'heard', 'built', 'spent', 'lent', 'slid', 'split', 'quit', 'recently', 'planned',
+  'taught', 'caught', 'meant', 'heard', 'built', 'spent', 'lent', 'slid', 'split', 'quit', 'recently',
 ]);
+
+/** Words before "plan(s)" that make it a noun ("the plan"), which says nothing about tense. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'new', 'peace']);
 
 /** -ed words that point forward ("scheduled", "expected") are in FUTURE_CUES; these are not verbs at all. */
 const ED_NON_VERBS = new Set(['red', 'bed', 'need', 'seed', 'feed', 'speed', 'shed', 'indeed', 'hundred', 'united', 'limited', 'bred', 'wed', 'led']);
@@ -38,7 +41,12 @@ function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined): Te
   if (PLAN_WORDS.has(w)) {
     if (prev && PAST_AUX.has(prev.lower)) return 'past';
     if (next?.lower === 'to' || next?.lower === 'for') return 'future';
+    // "protesters planned a march on Saturday": what was planned lies ahead of the planning.
+    if (w === 'planned') return 'future';
   }
+  // "holders of record Dec. 15": a dividend's record date follows its declaration.
+  if (w === 'record' && prev?.lower === 'of') return 'future';
+  if ((w === 'plan' || w === 'plans') && prev && DETERMINERS.has(prev.lower)) return null;
   if (FUTURE_CUES.has(w)) return 'future';
   if (w.endsWith("'ll") || w.endsWith('’ll')) return 'future';
   if (w === 'next') return next && NEXT_TIME_WORDS.test(next.lower) ? 'future' : null;

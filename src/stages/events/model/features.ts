@@ -188,6 +188,11 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
     if (!ids) return;
     for (let g = 0; g < ids.length; g++) add(`cl${g}${where}` + ids[g]);
   };
+  const GRAMS = (process.env.GRAM ?? '4').split(',').map(Number);
+  const grams = (prefix: string, lower: string) => {
+    const w = '<' + lower + '>';
+    for (const n of GRAMS) for (let g = 0; g + n <= w.length; g++) add(prefix + n + ':' + w.slice(g, g + n));
+  };
   const cue = (i: number, where: string, neg = false) => {
     cluster(i, where.slice(3));
     const classes = cues.get(st(i));
@@ -238,6 +243,7 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
       const s = st(i);
       add(prefix + s);
       cue(i, srcFirst ? 'cue@mid:' : 'cue@rmid:');
+      if (process.env.MG) grams('m', t.lower);
       if (prev) add(prefix.replace(':', '2:') + prev + '_' + s);
       prev = s;
       if (NEGATION.has(t.lower)) add('neg');
@@ -280,8 +286,7 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
       if (k <= 2) {
         cue(i, 'cue@verb:', negNear);
         // Letter 4-grams of the verb: shared stems across derivations the stemmer misses ("bombard-ment").
-        const w = '<' + t.lower + '>';
-        for (let g = 0; g + 4 <= w.length; g++) add('v4:' + w.slice(g, g + 4));
+        grams('v', t.lower);
         // The verb's mood: negation and modal together ("will not release" is a refusal, "will release" intent).
         const mood = (negNear ? 'neg-' : '') + (modal ?? 'plain');
         add('mood:' + mood);
@@ -317,6 +322,7 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
     if (i >= lo && !inSrc(i) && isWord(tokens[i])) {
       add('tgov:' + st(i));
       cue(i, 'cue@tgov:');
+      if (process.env.TG) grams('tg', tokens[i].lower);
       const prep = tokens[tgt[0] - 1];
       if (prep && PREPS.has(prep.lower)) add('tgov-prep:' + st(i) + '_' + prep.lower);
     }
@@ -326,6 +332,8 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
       if (!isWord(t) || STOP.has(t.lower) || inSrc(j)) continue;
       k++;
       add('tafter:' + st(j));
+      cue(j, 'cue@tafter:');
+      if (process.env.TA) grams('ta', t.lower);
     }
   }
 
