@@ -107,3 +107,24 @@ export function loadImpliedEvents(): Map<string, EventEntry> {
   impliedCache ??= parseImpliedEvents(readFileSync(dataPath('lexicons/implied-events.tsv'), 'utf8'), 'data/lexicons/implied-events.tsv');
   return impliedCache;
 }
+
+/** Weapon cues (data/lexicons/instruments.tsv): word -> ASSAULT mode and its rank (lower wins). */
+export function parseInstruments(text: string, file: string): Map<string, { mode: string; rank: number }> {
+  const out = new Map<string, { mode: string; rank: number }>();
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim() || line.startsWith('#')) return;
+    const [word, mode, rank] = line.split('\t').map((c) => c.trim());
+    if (!word || !PLOVER.ASSAULT.modes.includes(mode) || !(Number(rank) > 0)) {
+      throw new DyadError('DATA', `${file}:${i + 1}: expected a word, an ASSAULT mode and a rank`);
+    }
+    out.set(word.toLowerCase(), { mode, rank: Number(rank) });
+  });
+  return out;
+}
+
+let instrumentsCache: Map<string, { mode: string; rank: number }> | null = null;
+
+export function loadInstruments(): Map<string, { mode: string; rank: number }> {
+  instrumentsCache ??= parseInstruments(readFileSync(dataPath('lexicons/instruments.tsv'), 'utf8'), 'data/lexicons/instruments.tsv');
+  return instrumentsCache;
+}

@@ -2,7 +2,7 @@
 // modality, date and coding (PLOVER type and mode, CAMEO root, Goldstein, quad, ACLED category).
 import type { ActorMention, CodedEvent, Doc, Stage, Token } from '../../core/types.js';
 import type { EventLexicon } from '../../lexicons/events.js';
-import { loadEventLexicon, loadImpliedEvents, type EventEntry } from '../../lexicons/events.js';
+import { loadEventLexicon, loadImpliedEvents, loadInstruments, type EventEntry } from '../../lexicons/events.js';
 import { acledCategory, codeEvent, RECIPROCAL_FIGHTING_CUES, type PloverType } from '../../ontology/index.js';
 import { findArguments, type Arguments } from './arguments.js';
 import { dateEvent, isAfter, isHistorical } from './dating.js';
@@ -96,7 +96,25 @@ function impliedTriggers(
   return out;
 }
 
-export function codeEvents(doc: Doc, lexicon: EventLexicon = loadEventLexicon(), implied = loadImpliedEvents()): CodedEvent[] {
+/** The weapon a sentence names, by rank (a suicide attack outranks the explosives it used). */
+function namedWeapon(tokens: Token[], from: number, to: number, instruments: Map<string, { mode: string; rank: number }>) {
+  let best: { mode: string; rank: number; word: string } | null = null;
+  for (let i = from; i < to; i++) {
+    const w = instruments.get(tokens[i].lower);
+    if (!w || (best && best.rank <= w.rank)) continue;
+    // "air" names a weapon only in "air strike/raid/attack".
+    if (tokens[i].lower === 'air' && !/^(strikes?|raids?|attacks?|force|forces|bombardments?)$/.test(tokens[i + 1]?.lower ?? '')) continue;
+    best = { ...w, word: tokens[i].text };
+  }
+  return best;
+}
+
+export function codeEvents(
+  doc: Doc,
+  lexicon: EventLexicon = loadEventLexicon(),
+  implied = loadImpliedEvents(),
+  instruments = loadInstruments(),
+): CodedEvent[] {
   const { tokens } = doc;
   const events: CodedEvent[] = [];
   const seen = new Set<string>();
@@ -120,6 +138,7 @@ export function codeEvents(doc: Doc, lexicon: EventLexicon = loadEventLexicon(),
     const found = findTriggers(tokens, sent.tokenStart, sent.tokenEnd, lexicon);
     const triggers: Array<Trigger & { preset?: Arguments }> = [...found, ...impliedTriggers(tokens, actors, found, implied, sent.tokenStart, sent.tokenEnd)];
     if (!triggers.length) continue;
+    const weapon = namedWeapon(tokens, sent.tokenStart, sent.tokenEnd, instruments);
     let reciprocal = false;
     for (let i = sent.tokenStart; i < sent.tokenEnd && !reciprocal; i++) reciprocal = RECIPROCAL_FIGHTING_CUES.has(tokens[i].lower);
     const times = timesBySentence.get(sent.index) ?? [];
@@ -146,7 +165,10 @@ export function codeEvents(doc: Doc, lexicon: EventLexicon = loadEventLexicon(),
       const mood = readModality(tokens, sent.tokenStart, trig.first, trig.words, inTime);
       const when = dateEvent(times, triggerStart, triggerEnd, doc.published);
       const future = mood.future || isAfter(when, doc.published);
-      const coding = codeEvent(entry.event as PloverType, entry.mode);
+      // A generic attack word takes its mode from the weapon the sentence names ("killed by an IED").
+      const byWeapon = entry.event === 'ASSAULT' && !entry.mode && weapon ? weapon : null;
+      if (byWeapon) reasons.push(`mode: ${byWeapon.mode} from "${byWeapon.word}" in the sentence`);
+      const coding = codeEvent(entry.event as PloverType, byWeapon?.mode ?? entry.mode);
       const context = entry.context ?? inferContext(tokens, sent.tokenStart, sent.tokenEnd);
       const fatalities = entry.event === 'ASSAULT' ? findFatalities(tokens, sent.tokenStart, sent.tokenEnd) : null;
       const phrase = doc.text.slice(triggerStart, triggerEnd);

