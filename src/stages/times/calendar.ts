@@ -97,9 +97,9 @@ export function compareYmd(a: Ymd, b: Ymd): number {
  */
 export type Direction = 'past' | 'future' | 'nearest' | 'recent';
 
-const RECENT_DAYS = 240;
+const RECENT_DAYS = 300;
 /** The same window in months, for a month named without a year. */
-const RECENT_MONTHS = 8;
+const RECENT_MONTHS = 9;
 
 /**
  * The year for a month/day without one: the latest on or before the reference (past), the first on

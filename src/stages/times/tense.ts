@@ -29,6 +29,9 @@ const PAST_CUES = new Set([
 /** Words before "plan(s)" that make it a noun ("the plan"), which says nothing about tense. */
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'new', 'peace']);
 
+/** Past cues that are not participles, so an auxiliary before them does not cancel them. */
+const TIME_WORDS_PAST = new Set(['ago', 'last', 'earlier', 'yesterday', 'previously', 'former', 'recently', 'was', 'were', 'had', 'did']);
+
 /** -ed words that point forward ("scheduled", "expected") are in FUTURE_CUES; these are not verbs at all. */
 const ED_NON_VERBS = new Set(['red', 'bed', 'need', 'seed', 'feed', 'speed', 'shed', 'indeed', 'hundred', 'united', 'limited', 'bred', 'wed', 'led']);
 
@@ -51,7 +54,8 @@ function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined): Te
   if (w.endsWith("'ll") || w.endsWith('’ll')) return 'future';
   if (w === 'next') return next && NEXT_TIME_WORDS.test(next.lower) ? 'future' : null;
   if ((w === 'going' || w === 'set' || w === 'is' || w === 'are') && next?.lower === 'to') return 'future';
-  if (PAST_CUES.has(w)) return 'past';
+  // "will be held", "to be made": a participle after an auxiliary or "to" carries no tense of its own.
+  if (PAST_CUES.has(w)) return prev && PASSIVE_AUX.has(prev.lower) && !TIME_WORDS_PAST.has(w) ? null : 'past';
   if (w.length > 4 && w.endsWith('ed') && !ED_NON_VERBS.has(w) && !tok.cap) {
     return prev && PASSIVE_AUX.has(prev.lower) ? null : 'past';
   }
