@@ -17,6 +17,11 @@ const PREPOSITIONS = new Set([
   'like', 'than', 'over', 'into', 'toward', 'towards', 'across', 'within', 'upon', 'via', 'amid', 'despite',
   'through', 'under', 'near', 'behind', 'beyond', 'throughout', 'onto', 'without', 'such', 'following',
 ]);
+const QUANTITY_NOUNS = new Set([
+  'group', 'groups', 'delegation', 'members', 'member', 'team', 'number', 'dozens', 'hundreds', 'thousands', 'scores',
+  'tens', 'millions', 'band', 'column', 'unit', 'units', 'contingent', 'coalition', 'crowd', 'crowds', 'some', 'many',
+  'several', 'most', 'all', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'one',
+]);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'get', 'got', 'gets', "'s"]);
 // Words that end the stretch in which a target is looked for.
 const TARGET_STOP = new Set([';', '.', ':', '—', 'while', 'whereas', 'but', 'although', 'because', 'which', 'who', 'whom', 'after', 'before', 'when', 'where', 'if', 'unless', 'as']);
@@ -51,6 +56,8 @@ function governedByPreposition(tokens: Token[], m: ActorMention, firstTok: numbe
   for (let i = firstTok - 1; i >= Math.max(0, firstTok - 3); i--) {
     const low = tokens[i].lower;
     if (low === 'the' || low === 'a' || low === 'an' || low === 'its' || low === 'their' || low === 'his' || low === 'her') continue;
+    // "a group of Moroccan diplomats", "hundreds of protesters": the "of" phrase is the real subject.
+    if (low === 'of' && QUANTITY_NOUNS.has(tokens[i - 1]?.lower ?? '')) return false;
     return PREPOSITIONS.has(low);
   }
   return false;

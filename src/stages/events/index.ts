@@ -5,7 +5,7 @@ import type { EventLexicon } from '../../lexicons/events.js';
 import { loadEventLexicon, loadImpliedEvents, loadInstruments, type EventEntry } from '../../lexicons/events.js';
 import { acledCategory, codeEvent, RECIPROCAL_FIGHTING_CUES, type PloverType } from '../../ontology/index.js';
 import { findArguments, type Arguments } from './arguments.js';
-import { dateEvent, isAfter, isHistorical } from './dating.js';
+import { dateEvent, isAfter, isHistorical, publishedDate } from './dating.js';
 import { findFatalities } from './fatalities.js';
 import { readModality } from './modality.js';
 import { findTriggers, type Trigger } from './triggers.js';
@@ -96,6 +96,53 @@ function impliedTriggers(
   return out;
 }
 
+// Words by which an actor states its own intention ("Libya offered to hand over", "will withdraw unless").
+const INTENT_CUES = new Set([
+  'will', 'shall', "'ll", 'plans', 'plan', 'planned', 'planning', 'intends', 'intend', 'intended', 'pledged', 'pledges',
+  'pledge', 'promised', 'promises', 'promise', 'vowed', 'vows', 'vow', 'offered', 'offers', 'offer', 'ready',
+  'willing', 'prepared', 'sworn', 'swore', 'threatened', 'threatens', 'threaten', 'going', 'set',
+]);
+// An announced hostile act is a threat; an announced cooperative act is an agreement (CAMEO 13x and 03x).
+const ANNOUNCED_AS: Record<string, { event: PloverType; mode: string | null }> = {
+  SANCTION: { event: 'THREATEN', mode: 'restrict' },
+  COERCE: { event: 'THREATEN', mode: 'restrict' },
+  ASSAULT: { event: 'THREATEN', mode: 'violence' },
+  AID: { event: 'AGREE', mode: null },
+  COOPERATE: { event: 'AGREE', mode: null },
+  RETREAT: { event: 'AGREE', mode: null },
+  CONCEDE: { event: 'AGREE', mode: null },
+  CONSULT: { event: 'AGREE', mode: null },
+};
+
+/**
+ * An actor announcing what it will do has done something already: "France is ready to contribute troops" is an
+ * AGREE today, "Nigeria will withdraw its force unless ..." a THREATEN. The announced act stays future or
+ * hypothetical; the statement is coded beside it, dated when it was made.
+ */
+function announcedIntent(ev: CodedEvent, cues: string[], published: ReturnType<typeof publishedDate>): CodedEvent | null {
+  if (ev.negated || !ev.source || !(ev.future || ev.hypothetical)) return null;
+  const as = ANNOUNCED_AS[ev.event];
+  const cue = cues.find((c) => INTENT_CUES.has(c));
+  if (!as || !cue) return null;
+  const coding = codeEvent(as.event, as.mode);
+  const statedAt = ev.date_from === 'text' && ev.date !== null && !ev.future ? { date: ev.date, precision: ev.date_precision } : { date: published.date, precision: published.precision };
+  return {
+    ...ev,
+    ...coding,
+    date: statedAt.date,
+    date_precision: statedAt.precision,
+    date_from: statedAt.date === ev.date ? ev.date_from : published.from,
+    negated: false,
+    hypothetical: false,
+    future: false,
+    historical: false,
+    acled: null,
+    fatalities: null,
+    confidence: Math.round(ev.confidence * 0.9 * 100) / 100,
+    reason: `announced intention ("${cue}") to ${ev.event}${ev.mode ? '/' + ev.mode : ''} is itself ${coding.event}${coding.mode ? '/' + coding.mode : ''}; ${ev.reason}`,
+  };
+}
+
 /** The weapon a sentence names, by rank (a suicide attack outranks the explosives it used). */
 function namedWeapon(tokens: Token[], from: number, to: number, instruments: Map<string, { mode: string; rank: number }>) {
   let best: { mode: string; rank: number; word: string } | null = null;
@@ -133,6 +180,7 @@ export function codeEvents(
     else timesBySentence.set(t.sentence, [t]);
   }
 
+  const published = publishedDate(doc.published);
   for (const sent of doc.sentences) {
     const actors = actorsBySentence.get(sent.index) ?? [];
     const found = findTriggers(tokens, sent.tokenStart, sent.tokenEnd, lexicon);
@@ -193,7 +241,7 @@ export function codeEvents(
         ]
           .filter(Boolean)
           .join('; ');
-        events.push({
+        const ev: CodedEvent = {
           id: `${doc.id}-e${events.length + 1}`,
           article_id: doc.id,
           date: when.date,
@@ -219,7 +267,10 @@ export function codeEvents(
           time: when.time ? { text: when.time.text, value: when.time.value } : null,
           trigger: { text: phrase, start: triggerStart, end: triggerEnd },
           date_from: when.from,
-        });
+        };
+        events.push(ev);
+        const stated = announcedIntent(ev, mood.cues, published);
+        if (stated) events.push(stated);
       }
     }
   }
