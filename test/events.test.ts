@@ -169,5 +169,16 @@ describe('explanations and ACLED', () => {
     const v = find(events('Gunmen attacked the market of Tilia, killing four traders.'), 'ASSAULT');
     expect(v.acled?.event_type).toBe('Violence against civilians');
   });
+
+  it('codes an announced intention as AGREE or THREATEN beside the future act', () => {
+    const offer = events('France is ready to contribute 4,000 troops to the peacekeeping force in Liberia.');
+    expect(find(offer, 'AGREE').hypothetical).toBe(false);
+    expect(find(offer, 'AID').hypothetical || find(offer, 'AID').future).toBe(true);
+    const warning = events('Nigeria will withdraw its troops from Chad unless the government arranges a ceasefire.');
+    const t = find(warning, 'THREATEN');
+    expect(t.source?.country).toBe('NGA');
+    expect(t.future || t.hypothetical).toBe(false);
+    expect(find(warning, 'RETREAT').future).toBe(true);
+  });
 });
 

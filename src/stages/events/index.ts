@@ -119,9 +119,10 @@ const ANNOUNCED_AS: Record<string, { event: PloverType; mode: string | null }> =
  * AGREE today, "Nigeria will withdraw its force unless ..." a THREATEN. The announced act stays future or
  * hypothetical; the statement is coded beside it, dated when it was made.
  */
-function announcedIntent(ev: CodedEvent, cues: string[], published: ReturnType<typeof publishedDate>): CodedEvent | null {
+function announcedIntent(ev: CodedEvent, cues: string[], published: ReturnType<typeof publishedDate>, conditional: boolean): CodedEvent | null {
   if (ev.negated || !ev.source || !(ev.future || ev.hypothetical)) return null;
-  const as = ANNOUNCED_AS[ev.event];
+  // A condition turns any announcement into leverage: "will withdraw its force unless ..." is a threat.
+  const as = conditional && ANNOUNCED_AS[ev.event] ? { event: 'THREATEN' as PloverType, mode: null } : ANNOUNCED_AS[ev.event];
   const cue = cues.find((c) => INTENT_CUES.has(c));
   if (!as || !cue) return null;
   const coding = codeEvent(as.event, as.mode);
@@ -187,6 +188,8 @@ export function codeEvents(
     const triggers: Array<Trigger & { preset?: Arguments }> = [...found, ...impliedTriggers(tokens, actors, found, implied, sent.tokenStart, sent.tokenEnd)];
     if (!triggers.length) continue;
     const weapon = namedWeapon(tokens, sent.tokenStart, sent.tokenEnd, instruments);
+    let conditional = false;
+    for (let i = sent.tokenStart; i < sent.tokenEnd && !conditional; i++) conditional = tokens[i].lower === 'unless' || tokens[i].lower === 'if';
     let reciprocal = false;
     for (let i = sent.tokenStart; i < sent.tokenEnd && !reciprocal; i++) reciprocal = RECIPROCAL_FIGHTING_CUES.has(tokens[i].lower);
     const times = timesBySentence.get(sent.index) ?? [];
@@ -269,7 +272,7 @@ export function codeEvents(
           date_from: when.from,
         };
         events.push(ev);
-        const stated = announcedIntent(ev, mood.cues, published);
+        const stated = announcedIntent(ev, mood.cues, published, conditional);
         if (stated) events.push(stated);
       }
     }
