@@ -6,7 +6,12 @@
 //   value / type F1     - relaxed-matched pairs with the right attribute, divided by system (P) and gold (R)
 // dyad's findTimes is scored beside plain chrono-node (chrono.parse with the DCT as reference).
 //
-// Usage: node dist-tools/eval/tempeval3.js [dir] [--errors] [--json]
+// Also reads MEANTIME (NewsReader, Wikinews; TimeML-style TIMEX3 over token ids) with --meantime: a second,
+// independently annotated set that no rule here was tuned on. Its text is the tokens joined by spaces, and the
+// date line that holds the creation time is left out; only the title and the first five sentences are
+// annotated there, so only they are kept.
+//
+// Usage: node dist-tools/eval/tempeval3.js [dir] [--meantime] [--errors] [--json]
 import * as chrono from 'chrono-node';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -112,6 +117,72 @@ function listTml(dir: string): string[] {
 
 export function loadTimeMl(dir: string): TimeMlDoc[] {
   return listTml(dir).map((p) => parseTimeMl(readFileSync(p, 'utf8'), p.slice(dir.length + 1)));
+}
+
+const XML_ENTITY = /&(amp|lt|gt|quot|apos);/g;
+const decode = (s: string) => s.replace(XML_ENTITY, (_, n: string) => ENTITIES[n]);
+
+/** MEANTIME annotates sentences 0 (title) to 5: the title, the date line and four more. */
+const MEANTIME_LAST_SENTENCE = 5;
+
+/** One MEANTIME document: tokens joined by spaces (creation-time tokens left out) and its TIMEX3s. */
+export function parseMeantime(xml: string, id: string): TimeMlDoc {
+  const timexes: Array<{ type: string; value: string; dct: boolean; ids: number[] }> = [];
+  for (const m of xml.matchAll(/<TIMEX3\b([^>]*)>([\s\S]*?)<\/TIMEX3>/g)) {
+    const attrs = m[1];
+    const ids = [...m[2].matchAll(/t_id="(\d+)"/g)].map((x) => +x[1]);
+    if (!ids.length) continue;
+    timexes.push({
+      type: /\btype="([^"]*)"/.exec(attrs)?.[1] ?? '',
+      value: /\bvalue="([^"]*)"/.exec(attrs)?.[1] ?? '',
+      dct: /functionInDocument="CREATION_TIME"/.test(attrs),
+      ids,
+    });
+  }
+  const dctTimex = timexes.find((t) => t.dct);
+  const skip = new Set(dctTimex?.ids ?? []);
+  let text = '';
+  const offsets = new Map<number, [number, number]>();
+  let lastSentence = -1;
+  for (const m of xml.matchAll(/<token\b[^>]*sentence="(\d+)"[^>]*t_id="(\d+)"[^>]*>([^<]*)<\/token>/g)) {
+    const tid = +m[2];
+    if (skip.has(tid)) continue;
+    const sentence = +m[1];
+    if (sentence > MEANTIME_LAST_SENTENCE) break;
+    if (text) text += sentence !== lastSentence ? '\n' : ' ';
+    lastSentence = sentence;
+    const tok = decode(m[3]);
+    offsets.set(tid, [text.length, text.length + tok.length]);
+    text += tok;
+  }
+  const gold: GoldTimex[] = [];
+  for (const t of timexes) {
+    if (t.dct) continue;
+    const spans = t.ids.map((i) => offsets.get(i)).filter((x): x is [number, number] => !!x);
+    if (!spans.length) continue;
+    const start = Math.min(...spans.map((x) => x[0]));
+    const end = Math.max(...spans.map((x) => x[1]));
+    gold.push({ start, end, text: text.slice(start, end), type: t.type, value: t.value });
+  }
+  gold.sort((a, b) => a.start - b.start);
+  // A few creation times are written DD-MM-YYYY.
+  let dct = dctTimex?.value ?? null;
+  const dmy = dct ? /^(\d{2})-(\d{2})-(\d{4})$/.exec(dct) : null;
+  if (dmy) dct = `${dmy[3]}-${dmy[2]}-${dmy[1]}`;
+  return { id, dct: dct || null, text, gold };
+}
+
+export function loadMeantime(dir: string): TimeMlDoc[] {
+  const out: TimeMlDoc[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.endsWith('.xml')) out.push(parseMeantime(readFileSync(p, 'utf8'), p.slice(dir.length + 1)));
+    }
+  };
+  walk(dir);
+  return out;
 }
 
 // ------------------------------------------------------------------ chrono-only baseline
@@ -224,9 +295,9 @@ function toScores(t: Tally): Scores {
 
 const emptyTally = (): Tally => ({ gold: 0, system: 0, strict: 0, relaxed: 0, value: 0, type: 0 });
 
-/** Scores dyad and plain chrono on every .tml file under `dir`. `seconds` is dyad's extraction time. */
-export function scoreTempEval(dir: string, errors?: Mismatch[]): { dyad: Scores; chrono: Scores; docs: number; seconds: number } {
-  const docs = loadTimeMl(dir);
+/** Scores dyad and plain chrono on every .tml file under `dir` (or on given documents). `seconds` is dyad's extraction time. */
+export function scoreTempEval(dir: string | TimeMlDoc[], errors?: Mismatch[]): { dyad: Scores; chrono: Scores; docs: number; seconds: number } {
+  const docs = typeof dir === 'string' ? loadTimeMl(dir) : dir;
   const dyadTally = emptyTally();
   const chronoTally = emptyTally();
   let ns = 0n;
@@ -248,7 +319,7 @@ function printTable(res: ReturnType<typeof scoreTempEval>): void {
     ['value', 'value'],
     ['type', 'type'],
   ];
-  console.log(`TempEval-3 timex scores: ${res.docs} documents, gold ${res.dyad.gold} timexes (DCT excluded)`);
+  console.log(`TempEval-3-style timex scores: ${res.docs} documents, gold ${res.dyad.gold} timexes (DCT excluded)`);
   console.log(`system timexes: dyad ${res.dyad.system}, chrono ${res.chrono.system}; dyad time ${res.seconds.toFixed(2)} s`);
   console.log('');
   console.log('metric          dyad P  dyad R  dyad F1 | chrono P chrono R chrono F1');
@@ -261,9 +332,10 @@ function printTable(res: ReturnType<typeof scoreTempEval>): void {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const args = process.argv.slice(2);
-  const dir = resolve(args.find((a) => !a.startsWith('--')) ?? '../shared/eval/tempeval3');
+  const meantime = args.includes('--meantime');
+  const dir = resolve(args.find((a) => !a.startsWith('--')) ?? (meantime ? '../shared/eval/meantime/intra-doc_annotation' : '../shared/eval/tempeval3'));
   const errors: Mismatch[] | undefined = args.includes('--errors') ? [] : undefined;
-  const res = scoreTempEval(dir, errors);
+  const res = scoreTempEval(meantime ? loadMeantime(dir) : dir, errors);
   if (args.includes('--json')) console.log(JSON.stringify(res, null, 2));
   else printTable(res);
   if (errors) {

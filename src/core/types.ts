@@ -129,6 +129,11 @@ export interface CodedEvent {
   trigger?: Evidence;
   /** Where the date came from: a time expression in the text, the published date, or nowhere. */
   date_from?: 'text' | 'published' | 'none';
+  /**
+   * The approximate start of the state the event changes, when the sentence says how long it lasted ("a pact
+   * in place for over a decade" ended: 2014 for a 2024 report). TIMEX3-style date, year to day.
+   */
+  since?: string | null;
 }
 
 /** Every layer of an analysed article. */

@@ -1,12 +1,44 @@
-// When an event happened: the time expression that governs it in its sentence, else the article's
-// published date. Report time (published) and event time are kept apart: date_from says which one it is.
-import type { DatePrecision, TimeExpr } from '../../core/types.js';
+// When an event happened: the time expression that governs its phrase in the sentence, else the article's
+// published date. Report time (published) and event time are kept apart: `from` says which one dated it.
+//
+// "Governs" is read from the tokens, without a parser: an expression in the event's own clause beats one
+// across a comma, a relative pronoun or a reporting verb; one nearer another event phrase belongs to that
+// event; "since 2015", "until May" and "the May 3 elections" name other times (a state's start, a deadline,
+// another event's date), and dates inside actor names or quoted titles are no dates at all. Anaphoric
+// expressions ("the next day", "later that week") arrive already counted from the date the story set
+// earlier (times stage). A past-tense sentence with no time expression at all keeps the day or month of
+// the sentence just before it in the same paragraph (a story told in order keeps its time).
+// Without the sentence context (4-argument call) the nearest expression wins, as before.
+import type { ActorMention, DatePrecision, Doc, Sentence, Span, TimeExpr, Token } from '../../core/types.js';
+import { tenseNear } from '../times/tense.js';
 
 export interface EventDate {
   date: string | null;
   precision: DatePrecision;
   from: 'text' | 'published' | 'none';
   time: TimeExpr | null;
+  /**
+   * The start of the state the event changes, when the sentence says how long it lasted ("the agreement,
+   * in place for over a decade, was terminated": about ten years before the reference).
+   */
+  since?: string;
+  /** Why this date, in words. */
+  reason?: string;
+}
+
+/** The sentence around an event phrase, so the dater can see clauses, names and other events. */
+export interface DatingContext {
+  tokens: Token[];
+  sentence: Sentence;
+  /** Actor mentions of the sentence (dates inside names are skipped). */
+  actors?: readonly Span[];
+  /** Other event phrases of the sentence, as character spans (a date next to one of them is its date). */
+  triggers?: readonly Span[];
+  /** Every time expression of the document: a sentence without one may carry the date of the one before. */
+  storyTimes?: readonly TimeExpr[];
+  /** The document text and its sentences, so a date is not carried across a paragraph break. */
+  text?: string;
+  sentences?: readonly Sentence[];
 }
 
 /** ISO week value (2021-W48) -> the month holding that week's Thursday, as the ISO rules place it. */
@@ -22,8 +54,15 @@ function weekToMonth(value: string): string | null {
 
 /** A calendar date and its precision from a TIMEX3 value, or null when the value is not a calendar date. */
 export function calendarDate(value: string): { date: string; precision: DatePrecision } | null {
-  let m = /^(\d{4}-\d{2}-\d{2})/.exec(value);
-  if (m) return { date: m[1], precision: 'day' };
+  let m = /^(\d{4})-(\d{2})-(\d{2})(T24)?/.exec(value);
+  if (m) {
+    // "midnight May 29" (T24:00) is the first moment of May 30.
+    if (m[4]) {
+      const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3] + 1));
+      return { date: d.toISOString().slice(0, 10), precision: 'day' };
+    }
+    return { date: `${m[1]}-${m[2]}-${m[3]}`, precision: 'day' };
+  }
   const week = weekToMonth(value);
   if (week) return { date: week, precision: 'month' };
   m = /^(\d{4}-\d{2})$/.exec(value);
@@ -34,33 +73,254 @@ export function calendarDate(value: string): { date: string; precision: DatePrec
 }
 
 export function publishedDate(published: string | null): EventDate {
-  if (!published) return { date: null, precision: 'unknown', from: 'none', time: null };
+  if (!published) return { date: null, precision: 'unknown', from: 'none', time: null, reason: 'no time expression and no published date' };
   const cal = calendarDate(published.slice(0, 10));
-  return cal ? { ...cal, from: 'published', time: null } : { date: null, precision: 'unknown', from: 'none', time: null };
+  return cal
+    ? { ...cal, from: 'published', time: null, reason: 'no time expression governs it: the published date' }
+    : { date: null, precision: 'unknown', from: 'none', time: null, reason: 'unreadable published date' };
+}
+
+// ------------------------------------------------------------------ reading the sentence
+
+/** Words that open another clause: a date beyond one is less likely to be this event's. */
+const CLAUSE_OPENERS = new Set([
+  'which', 'who', 'whom', 'whose', 'that', 'where', 'whereas', 'because', 'although', 'though', 'after', 'before',
+  'since', 'until', 'if', 'unless', 'following', 'despite', 'but', 'or', 'so',
+]);
+/** Punctuation that ends a clause or opens an aside. */
+const CLAUSE_PUNCT = new Set([',', ';', ':', '(', ')', '—', '–', '"', '“', '”', '[', ']']);
+/** Reporting verbs: "X said on Monday that Y attacked" puts Monday on the saying, not the attack. */
+const REPORTING = new Set([
+  'said', 'says', 'say', 'told', 'tells', 'reported', 'reports', 'announced', 'announces', 'claimed', 'claims',
+  'stated', 'states', 'added', 'adds', 'according', 'confirmed', 'confirms', 'declared', 'alleged', 'warned',
+]);
+/** Prepositions before a date that make it some other time than the event's: a start, an end, a deadline. */
+const NOT_WHEN = new Set(['since', 'until', 'till', 'through', 'throughout', 'by', 'before', 'after', 'ahead']);
+/** Nouns before "of" that keep the date the event's own ("the night of 12 May"). */
+const TIME_OF = /^(?:night|morning|evening|afternoon|day|dawn|dusk|weekend|end|beginning|start|middle|week|course)$/;
+/** Small words after a date that do not make it a noun modifier. */
+const LOOSE_AFTER = /^(?:at|in|on|to|of|by|and|or|for|with|near|around|when|while|as|after|before|night|morning|evening|afternoon)$/;
+/** Past forms that are no -ed words. */
+const IRREGULAR_PAST = new Set([
+  'was', 'were', 'had', 'did', 'took', 'made', 'held', 'fought', 'shot', 'struck', 'hit', 'killed', 'fled', 'led',
+  'met', 'sent', 'seized', 'stole', 'broke', 'threw', 'set', 'began', 'went', 'came', 'left', 'kept', 'beat', 'burnt',
+]);
+
+/** A time expression's place relative to the event phrase, and how firmly it belongs to it. */
+interface Attachment {
+  /** Ranks candidates: lower is closer. */
+  score: number;
+  /** Evidence that the date belongs to something else (another event, a name, a start or deadline). */
+  foreign: number;
+  why: string;
+}
+
+function tokenIndexAt(tokens: Token[], offset: number, from: number, to: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const isQuote = (w: string) => w === '"' || w === '“' || w === '”' || w === "''" || w === '``' || w === '‘' || w === '’';
+
+/** Is the expression inside a quoted stretch that looks like a title ("the film 'High Noon'") and holds no event phrase? */
+function inQuotedTitle(tokens: Token[], s: Sentence, a: number, b: number, trigA: number, trigB: number): boolean {
+  let open = -1;
+  for (let i = a - 1; i >= s.tokenStart && a - i <= 8; i--) {
+    if (isQuote(tokens[i].text)) {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0) return false;
+  let close = -1;
+  for (let i = b; i < s.tokenEnd && i - b <= 8; i++) {
+    if (isQuote(tokens[i].text)) {
+      close = i;
+      break;
+    }
+  }
+  if (close < 0) return false;
+  if (trigA > open && trigB < close) return false; // the event is quoted too: speech, not a title
+  // A title: most words inside are capitalised or numbers.
+  let words = 0;
+  let caps = 0;
+  for (let i = open + 1; i < close; i++) {
+    if (!/^[\p{L}\d]/u.test(tokens[i].text)) continue;
+    words++;
+    if (tokens[i].cap || /^\d/.test(tokens[i].text)) caps++;
+  }
+  return words > 0 && caps / words >= 0.6;
+}
+
+/** The sentence opens with the expression, or with a short label and a colon before it ("Arrests: On May 2,"). */
+function opensSentence(tokens: Token[], s: Sentence, a: number): boolean {
+  let start = s.tokenStart;
+  for (let i = s.tokenStart; i < Math.min(a, s.tokenStart + 5); i++) {
+    if (tokens[i].text === ':') start = i + 1;
+  }
+  const prep = tokens[a - 1]?.lower ?? '';
+  return a === start || a === start + 1 && /^(?:on|in|at|during|late|early|overnight|last|this)$/.test(prep);
+}
+
+/** Is the event phrase told in the past ("attacked", "have staged", "was killed")? */
+function pastEvent(tokens: Token[], s: Sentence, ta: number, tb: number): boolean {
+  for (let i = ta; i <= tb; i++) {
+    const w = tokens[i].lower;
+    if (IRREGULAR_PAST.has(w) || w.length > 4 && w.endsWith('ed')) {
+      const prev = tokens[i - 1]?.lower ?? '';
+      if (prev !== 'to' && prev !== 'will' && prev !== 'be' && prev !== 'would') return true;
+    }
+  }
+  return tenseNear(tokens, s.tokenStart, s.tokenEnd, ta, tb + 1) === 'past';
 }
 
 /**
- * The governing time: among the sentence's DATE/TIME expressions, the nearest to the event phrase,
- * preferring one after it in the same stretch ("established relations in 1960").
+ * How the expression t attaches to the event phrase [ta, tb] (token indices). The score is the distance in
+ * tokens (a date before the phrase counts half again), plus two for each clause boundary between them; the
+ * foreign evidence collects signs that the date is another event's or no date of the event at all.
  */
-export function dateEvent(times: TimeExpr[], triggerStart: number, triggerEnd: number, published: string | null): EventDate {
-  let best: TimeExpr | null = null;
-  let bestDist = Infinity;
-  for (const t of times) {
-    if (t.type !== 'DATE' && t.type !== 'TIME') continue;
-    if (t.value === 'PRESENT_REF') continue;
-    if (!calendarDate(t.value)) continue;
-    const dist = t.start >= triggerEnd ? t.start - triggerEnd : triggerStart - t.end + 5;
-    if (dist < bestDist) {
-      best = t;
-      bestDist = dist;
+function attachment(ctx: DatingContext, t: TimeExpr, ta: number, tb: number): Attachment {
+  const { tokens, sentence: s } = ctx;
+  const a = tokenIndexAt(tokens, t.start, s.tokenStart, s.tokenEnd);
+  const b = tokenIndexAt(tokens, t.end, s.tokenStart, s.tokenEnd);
+  if (ctx.actors?.some((m) => m.start <= t.start && t.end <= m.end)) return { score: Infinity, foreign: Infinity, why: 'inside an actor name' };
+  if (inQuotedTitle(tokens, s, a, b, ta, tb)) return { score: Infinity, foreign: Infinity, why: 'inside a quoted title' };
+  const after = a > tb;
+  const from = after ? tb + 1 : b;
+  const to = after ? a : ta;
+  const why: string[] = [];
+  let boundaries = 0;
+  let reporting = 0;
+  for (let i = from; i < to; i++) {
+    const w = tokens[i].lower;
+    if (CLAUSE_PUNCT.has(w) || CLAUSE_OPENERS.has(w)) boundaries++;
+    else if (REPORTING.has(w)) reporting++;
+  }
+  let foreign = 0;
+  if (reporting) {
+    foreign += 6;
+    why.push('across a reporting verb');
+  }
+  // A sentence-initial adverbial ("On October 27, militants attacked X, killing two") governs every clause.
+  if (!after && opensSentence(tokens, s, a)) {
+    why.push('opens the sentence');
+    return { score: 2, foreign, why: why.join(', ') };
+  }
+  let score = (after ? to - from : (to - from) * 1.5 + 1) + boundaries * 2;
+  if (boundaries) why.push(`${boundaries} clause boundar${boundaries > 1 ? 'ies' : 'y'} between`);
+  // Another event phrase between them: the date is more likely that event's.
+  for (const o of ctx.triggers ?? []) {
+    const oa = tokenIndexAt(tokens, o.start, s.tokenStart, s.tokenEnd);
+    if (oa >= ta && oa <= tb) continue;
+    if (after ? oa > tb && oa < a : oa >= b && oa < ta) {
+      foreign += 4;
+      why.push('another event phrase in between');
+      break;
     }
   }
-  if (best) {
-    const cal = calendarDate(best.value)!;
-    return { ...cal, from: 'text', time: best };
+  const prep = a - 1 >= s.tokenStart ? tokens[a - 1].lower : '';
+  if (NOT_WHEN.has(prep)) {
+    foreign += 8;
+    why.push(`"${prep}" makes it another time`);
   }
-  return publishedDate(published);
+  if (prep === 'of' && !(a - 2 >= s.tokenStart && TIME_OF.test(tokens[a - 2].lower))) {
+    foreign += 4;
+    why.push('"of" ties it to a noun');
+  }
+  // "the May 3 elections", "the 2018 Finance Act": a date before a noun names that noun's time, unless the
+  // noun is the event phrase itself ("the April 13 attack").
+  const next = tokens[b];
+  if ((prep === 'the' || prep === 'a' || prep === 'its') && b < s.tokenEnd && b !== ta && next && /^\p{L}{3,}$/u.test(next.text) && !LOOSE_AFTER.test(next.lower) && !CLAUSE_OPENERS.has(next.lower)) {
+    foreign += 8;
+    why.push('it names the time of the noun after it');
+  }
+  return { score, foreign, why: why.join(', ') };
+}
+
+/** The nearest past-running duration with an anchor in the sentence: the start of the state the event changes. */
+function stateStart(times: readonly TimeExpr[]): string | undefined {
+  const d = times.find((t) => t.type === 'DURATION' && t.direction === 'past' && t.anchor);
+  return d?.anchor;
+}
+
+/** Dates that can date an event: DATE or TIME expressions with a calendar value. */
+const usableTime = (t: TimeExpr) => (t.type === 'DATE' || t.type === 'TIME') && calendarDate(t.value) !== null;
+
+/**
+ * A date carried from the sentences just before, when the event's sentence names no time at all and tells
+ * a past event: a story told in order keeps its time until it names another ("On 24 January, an army unit
+ * destroyed four vehicles. The ambush took place near the town"). Only day or month dates, from at most two
+ * sentences back in the same paragraph, and never one after the report.
+ */
+function carried(ctx: DatingContext, published: string | null): { t: TimeExpr; why: string } | null {
+  const story = ctx.storyTimes;
+  if (!story) return null;
+  const s = ctx.sentence;
+  if (story.some((t) => t.sentence === s.index && (t.type === 'DATE' || t.type === 'TIME'))) return null;
+  for (let k = s.index - 1; k >= 0 && k >= s.index - 2; k--) {
+    const inK = story.filter((t) => t.sentence === k && (t.type === 'DATE' || t.type === 'TIME'));
+    if (ctx.text && ctx.sentences?.[k] && /\n\s*\n/.test(ctx.text.slice(ctx.sentences[k].end, s.start))) return null;
+    if (!inK.length) continue;
+    const t = inK.find(usableTime);
+    if (!t) return null;
+    const cal = calendarDate(t.value)!;
+    if (cal.precision === 'year') return null;
+    if (published && cal.date > published.slice(0, cal.date.length)) return null;
+    return { t, why: `carried from the sentence before ("${t.text}")` };
+  }
+  return null;
+}
+
+/**
+ * The governing time of an event phrase [triggerStart, triggerEnd) among its sentence's expressions.
+ * With `context` (the sentence's tokens, names and other event phrases) the attachment is read from the
+ * clause structure; without it, the nearest expression wins, one after the phrase preferred.
+ */
+export function dateEvent(
+  times: TimeExpr[],
+  triggerStart: number,
+  triggerEnd: number,
+  published: string | null,
+  context?: DatingContext,
+): EventDate {
+  const usable = times.filter(usableTime);
+  const since = stateStart(times);
+  let best: { t: TimeExpr; rank: number; why: string } | null = null;
+  if (context) {
+    const { tokens, sentence: s } = context;
+    const ta = tokenIndexAt(tokens, triggerStart, s.tokenStart, s.tokenEnd);
+    const tb = Math.max(ta, tokenIndexAt(tokens, triggerEnd, s.tokenStart, s.tokenEnd) - 1);
+    const past = pastEvent(tokens, s, ta, tb);
+    for (const t of usable) {
+      // A past event is not dated by a day after the report ("protested for the elections set for 7 February").
+      if (past && published && calendarDate(t.value)!.date > published.slice(0, 10)) continue;
+      const at = attachment(context, t, ta, tb);
+      // Evidence that the date is another time than the event's rules it out.
+      if (at.foreign >= 8) continue;
+      const rank = at.score + at.foreign * 2;
+      if (!best || rank < best.rank) best = { t, rank, why: at.why };
+    }
+    if (!best && past) {
+      const c = carried(context, published);
+      if (c) best = { t: c.t, rank: 0, why: c.why };
+    }
+  } else {
+    for (const t of usable) {
+      const dist = t.start >= triggerEnd ? t.start - triggerEnd : triggerStart - t.end + 5;
+      if (!best || dist < best.rank) best = { t, rank: dist, why: '' };
+    }
+  }
+  const out: EventDate = best
+    ? { ...calendarDate(best.t.value)!, from: 'text', time: best.t, reason: `"${best.t.text}" (${best.t.value})${best.why ? ': ' + best.why : ''}` }
+    : publishedDate(published);
+  if (since) out.since = since;
+  return out;
 }
 
 /** The event date lies well before publication: background, not news. */
@@ -75,4 +335,23 @@ export function isHistorical(d: EventDate, published: string | null): boolean {
 export function isAfter(d: EventDate, published: string | null): boolean {
   if (d.from !== 'text' || !d.date || !published) return false;
   return d.date > published.slice(0, d.date.length);
+}
+
+/** Actor mentions of one sentence, for DatingContext.actors. */
+export function sentenceActors(actors: readonly ActorMention[], sentence: number): ActorMention[] {
+  return actors.filter((a) => a.sentence === sentence);
+}
+
+/**
+ * The DatingContext of sentence `index` of an analysed document. `triggers` are the sentence's event phrases
+ * (character spans; the one being dated may be among them); `actors` the sentence's actor mentions when the
+ * caller has them grouped already (else they are picked from doc.actors).
+ */
+export function datingContext(
+  doc: Pick<Doc, 'text' | 'tokens' | 'sentences' | 'actors' | 'times'>,
+  index: number,
+  triggers: readonly Span[] = [],
+  actors: readonly Span[] = sentenceActors(doc.actors, index),
+): DatingContext {
+  return { tokens: doc.tokens, sentence: doc.sentences[index], actors, triggers, storyTimes: doc.times, text: doc.text, sentences: doc.sentences };
 }

@@ -5,7 +5,7 @@ import type { EventLexicon } from '../../lexicons/events.js';
 import { loadEventLexicon, loadImpliedEvents, loadInstruments, type EventEntry } from '../../lexicons/events.js';
 import { acledCategory, codeEvent, RECIPROCAL_FIGHTING_CUES, type PloverType } from '../../ontology/index.js';
 import { findArguments, type Arguments } from './arguments.js';
-import { dateEvent, isAfter, isHistorical, publishedDate } from './dating.js';
+import { dateEvent, datingContext, isAfter, isHistorical, publishedDate } from './dating.js';
 import { findFatalities } from './fatalities.js';
 import { readModality } from './modality.js';
 import { findTriggers, type Trigger } from './triggers.js';
@@ -193,6 +193,8 @@ export function codeEvents(
     let reciprocal = false;
     for (let i = sent.tokenStart; i < sent.tokenEnd && !reciprocal; i++) reciprocal = RECIPROCAL_FIGHTING_CUES.has(tokens[i].lower);
     const times = timesBySentence.get(sent.index) ?? [];
+    const triggerSpans = triggers.map((t) => ({ start: tokens[t.first].start, end: tokens[t.last].end }));
+    const dating = datingContext(doc, sent.index, triggerSpans, actors);
     for (const trig of triggers) {
       const entry = trig.entry;
       const triggerStart = tokens[trig.first].start;
@@ -214,7 +216,7 @@ export function codeEvents(
       if (!args.source && !(args.passive && args.target) && !UNATTRIBUTED_OK.has(entry.event)) continue;
       const inTime = (i: number) => times.some((t) => t.start <= tokens[i].start && tokens[i].end <= t.end);
       const mood = readModality(tokens, sent.tokenStart, trig.first, trig.words, inTime);
-      const when = dateEvent(times, triggerStart, triggerEnd, doc.published);
+      const when = dateEvent(times, triggerStart, triggerEnd, doc.published, dating);
       const future = mood.future || isAfter(when, doc.published);
       // A generic attack word takes its mode from the weapon the sentence names ("killed by an IED").
       const byWeapon = entry.event === 'ASSAULT' && !entry.mode && weapon ? weapon : null;
@@ -226,7 +228,7 @@ export function codeEvents(
       const place = eventPlace(actors, triggerEnd);
       const dateReason =
         when.from === 'text'
-          ? `date: "${when.time!.text}" (${when.time!.value})`
+          ? `date: ${when.reason ?? `"${when.time!.text}" (${when.time!.value})`}`
           : when.from === 'published'
             ? 'date: the published date (no time expression governs it)'
             : 'date: unknown (no time expression and no published date)';
@@ -270,6 +272,7 @@ export function codeEvents(
           time: when.time ? { text: when.time.text, value: when.time.value } : null,
           trigger: { text: phrase, start: triggerStart, end: triggerEnd },
           date_from: when.from,
+          since: when.since ?? null,
         };
         events.push(ev);
         const stated = announcedIntent(ev, mood.cues, published, conditional);

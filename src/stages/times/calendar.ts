@@ -91,15 +91,19 @@ export function compareYmd(a: Ymd, b: Ymd): number {
 
 /**
  * Which occurrence of an underspecified date to take. 'recent' is what a past-tense sentence gets:
- * the latest one on or before the reference if it is within about eleven months, else the nearest
+ * the latest one on or before the reference if it is within about ten months, else the nearest
  * ("invited to a ceremony on March 12", written in February, is the coming March 12; "the year ended
- * Jan. 31", written in October, is the January past).
+ * Jan. 31", written in October, is the January past). 'future' takes the coming one, unless the
+ * day fell in the last two weeks: then the one just gone is meant ("the convoy heading north on June 9",
+ * written June 11; a tense cue read wrongly is likelier than an event fifty weeks ahead).
  */
 export type Direction = 'past' | 'future' | 'nearest' | 'recent';
 
 const RECENT_DAYS = 300;
 /** The same window in months, for a month named without a year. */
 const RECENT_MONTHS = 9;
+/** A day this close before the reference is the one meant even in a forward-looking sentence. */
+const JUST_GONE_DAYS = 14;
 
 /**
  * The year for a month/day without one: the latest on or before the reference (past), the first on
@@ -118,7 +122,7 @@ export function resolveMonthDay(ref: Ymd, month: number, day: number, dir: Direc
   if (compareYmd(future, ref) < 0) future = find(future.y + 1, 1);
   const r = dayNumber(ref);
   if (dir === 'past') return past;
-  if (dir === 'future') return future;
+  if (dir === 'future') return r - dayNumber(past) <= JUST_GONE_DAYS ? past : future;
   if (dir === 'recent' && r - dayNumber(past) <= RECENT_DAYS) return past;
   return r - dayNumber(past) <= dayNumber(future) - r ? past : future;
 }

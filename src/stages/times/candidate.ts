@@ -22,6 +22,24 @@ export interface Candidate {
    * (yearShift -1), "the year-ago quarter", "the 1988 period" (year 1988). A refiner copies that period.
    */
   comparePeriod?: { yearShift?: number; year?: number };
+  /**
+   * The expression counts from a time named earlier in the story, not from the published date: "the
+   * next day" (D, +1), "later that year" (Y, 0), "three days later" (D, +3). A refiner shifts the latest
+   * earlier date of at least that precision; `value` holds the reading from the published date as fallback.
+   */
+  anaphor?: {
+    unit: Unit;
+    shift: number;
+    suffix?: string;
+    /** With unit M: a day of that month ("on the 13th"). */
+    day?: number;
+    /** A past-tense day of the month lies on or before this date: else it is the month before's. */
+    notAfter?: string;
+    /** "overnight": a day named later in the same sentence ("overnight, ... reported Saturday") ends the night. */
+    nightBefore?: boolean;
+  };
+  /** "the quarter", "the latest period": the quarter the story is about, i.e. the last one it named. */
+  periodRef?: boolean;
   /** The unit of a relative expression, for refiners. */
   unit?: Unit;
   /** A TIME with a date taken from the reference only: a refiner may move it to a date in the same sentence. */

@@ -27,6 +27,7 @@ const CHRONO_INSTANT = { instant: new Date(Date.UTC(2000, 2, 1, 12)), timezone: 
 
 const CLOCK_TEXT = /\d[:.]\d\d|\d\s*(?:[ap]\.?m\b|[ap]\.m\.)|o'clock|\b(?:GMT|UTC)\b|noon|midnight/i;
 const WORD = /[A-Za-z]+/g;
+const UTC_TEXT = /\b(?:UTC|GMT)\b(?!\s*[+-]\s*\d)/;
 const BARE_SLASH = /^\d{1,2}\/\d{1,2}$/;
 const SLASH_FRACTION = /^\d+\s+\d{1,2}\/\d{1,2}\b|^\d{1,2}\/\d{1,2}\s/;
 
@@ -172,7 +173,8 @@ function build(
   if (hasHour) {
     const h = s.get('hour')!;
     const min = s.get('minute') ?? 0;
-    timeSuffix = `T${fmtTime(h, min)}`;
+    // "08:30 UTC", "0735 GMT": ISO 8601 marks universal time with Z.
+    timeSuffix = `T${fmtTime(h, min)}${UTC_TEXT.test(txt) ? 'Z' : ''}`;
     value = date + timeSuffix;
     type = 'TIME';
     certain.push('time');

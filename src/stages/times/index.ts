@@ -1,13 +1,16 @@
 // The TIMES stage: temporal expressions normalised against the published date (TIMEX3 values).
 // Order: (1) dyad's rule scanner (rules.ts) walks the tokens once, one hash look-up per token, and
 // marks small windows for chrono; (2) chrono-node reads calendar dates and clock times in those
-// windows (chrono.ts); (3) overlaps are resolved: the longest span wins, then our rules; (4) refiners
-// use the neighbourhood: a clock time joins or takes the day named beside it, and "a year earlier" /
-// "the year-ago quarter" become the compared quarter or month one year back.
+// windows (chrono.ts); (3) overlaps are resolved: the longest span wins, then our rules; dates that name a
+// movement ("the February 25 Movement") are dropped; (4) refiners use the neighbourhood: a relative day
+// takes an editor's bracketed date ("yesterday [5 July]"), a clock time joins or takes the day named beside
+// it, "the quarter" is the quarter the story named, "a year earlier" / "the year-ago quarter" become the
+// compared period one year back, and anaphoric expressions ("the next day", "later that year", "three days
+// later", "overnight") count from the latest date of that precision the story named before them.
 import type { Doc, Sentence, Stage, TimeExpr, Token } from '../../core/types.js';
 import { segment, tokenize } from '../segment/segment.js';
 import type { Candidate } from './candidate.js';
-import { parseIsoDate } from './calendar.js';
+import { addDays, addMonths, fmtDate, fmtMonth, fmtWeek, fmtYear, isValidDate, parseIsoDate, quarterOf, type Ymd } from './calendar.js';
 import { chronoCandidates } from './chrono.js';
 import { RuleScanner } from './rules.js';
 
@@ -38,9 +41,12 @@ export function extractTimes(text: string, published: string | null, sentences: 
     tokenAt: (offset: number) => tokenAt(tokens, offset),
   };
   const all = scanner.out.concat(chronoCandidates(text, scanner.chronoWindows, ref, lookup));
-  const kept = mergeDateAndClock(text, resolveOverlaps(all));
+  const kept = mergeDateAndClock(text, dropNames(text, resolveOverlaps(all)));
+  refineBracketed(text, kept);
   refineClockDates(kept);
-  refineComparedPeriods(kept);
+  refinePeriodRefs(kept);
+  refineComparedPeriods(kept, scanner.figureSentences);
+  refineAnaphora(kept);
   return kept.map(toTimeExpr(text));
 }
 
@@ -53,6 +59,50 @@ function tokenAt(tokens: Token[], offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Words after a date that make it part of a name: "the February 25 Movement", "the 14 March Alliance". */
+const NAME_AFTER = /^\s+(?:youth\s+)?(?:movement|alliance|coalition|front|brigades?|battalion|group|party|manifesto|revolution)\b/i;
+
+/** Drops day-and-month dates that name a movement or an alliance rather than a time. */
+function dropNames(text: string, cands: Candidate[]): Candidate[] {
+  return cands.filter((c) => !(c.certain.includes('day') && c.certain.includes('month') && !c.certain.includes('year') && NAME_AFTER.test(text.slice(c.end, c.end + 30))));
+}
+
+const BRACKET_OPEN = /^\s*[[(]\s*$/;
+const BRACKET_CLOSE = /^\s*[\])]/;
+const APPOSITION = /^\s*,\s*$/;
+const OVERNIGHT_ON = /^\s*(?:on|into|of)?\s*$/i;
+
+function dayOf(value: string): number | null {
+  const m = DAY_PREFIX.exec(value);
+  return m ? Math.floor(Date.UTC(+m[1], +m[2] - 1, +m[3]) / 86_400_000) : null;
+}
+
+/**
+ * A relative day that the text spells out beside it takes the spelled-out date: an editor's bracket
+ * ("yesterday [5 July]"), an apposition ("last night, Friday 25 March", within two days of the relative
+ * reading, which may count from another report date), or "overnight on Wednesday".
+ */
+function refineBracketed(text: string, cands: Candidate[]): void {
+  for (let i = 0; i + 1 < cands.length; i++) {
+    const x = cands[i];
+    const y = cands[i + 1];
+    if (x.type !== 'DATE' && x.type !== 'TIME' || x.sentence !== y.sentence || !DAY_VALUE.test(y.value.slice(0, 10))) continue;
+    const gap = text.slice(x.end, y.start);
+    const suffix = /T.*$/.exec(x.value)?.[0] ?? '';
+    let why = '';
+    if (y.certain.includes('day') && BRACKET_OPEN.test(gap) && BRACKET_CLOSE.test(text.slice(y.end, y.end + 3))) why = 'date given in brackets';
+    else if (y.certain.includes('day') && x.certain.length === 0 && APPOSITION.test(gap)) {
+      const dx = dayOf(x.value);
+      const dy = dayOf(y.value);
+      if (dx !== null && dy !== null && Math.abs(dx - dy) <= 2) why = 'date given beside it';
+    } else if (x.anaphor?.nightBefore && OVERNIGHT_ON.test(gap)) why = 'the night of the day named';
+    if (!why) continue;
+    x.value = y.value.slice(0, 10) + suffix;
+    x.reason += `; ${why}`;
+    delete x.anaphor;
+  }
 }
 
 /** Keeps non-overlapping candidates: the longer span wins, then the higher priority, then the earlier. */
@@ -118,28 +168,162 @@ function refineClockDates(cands: Candidate[]): void {
 const QUARTER_VALUE = /^(\d{4})-(Q[1-4]|H[12])$/;
 const MONTH_VALUE = /^(\d{4})-(\d{2})$/;
 
+/** "the quarter", "the latest period": the last quarter the story named before, if any. */
+function refinePeriodRefs(cands: Candidate[]): void {
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i];
+    if (!c.periodRef) continue;
+    for (let j = i - 1; j >= 0; j--) {
+      const d = cands[j];
+      if (d.comparePeriod || d.type !== 'DATE' || !/^\d{4}-Q[1-4]$/.test(d.value)) continue;
+      if (d.value !== c.value) {
+        c.value = d.value;
+        c.reason += '; the quarter the story named before';
+      }
+      break;
+    }
+  }
+}
+
 /**
  * "Profit rose in the third quarter from a year earlier", "in the year-ago quarter", "the 1988 period":
  * the same period as the one under discussion, in another year. The period is a quarter, half or month
- * in the same sentence, or else a quarter or half in the two sentences before.
+ * in the same sentence, or else a quarter or half in the two sentences before; in a sentence comparing
+ * figures ("$3.1 million, from $2.8 million a year earlier"), the last quarter or half the story named.
  */
-function refineComparedPeriods(cands: Candidate[]): void {
+function refineComparedPeriods(cands: Candidate[], figureSentences: Set<number>): void {
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i];
     if (!c.comparePeriod || !/^\d{4}$/.test(c.value)) continue;
+    const figures = figureSentences.has(c.sentence);
+    // Comparing figures, "a year earlier" is the report's own period shifted, not a date in the story.
+    if (figures) delete c.anaphor;
     let period: RegExpExecArray | null = null;
     for (const d of cands) {
-      if (d === c || d.sentence !== c.sentence || d.comparePeriod) continue;
+      if (d === c || d.sentence !== c.sentence || d.comparePeriod || d.type !== 'DATE') continue;
       period = QUARTER_VALUE.exec(d.value) ?? MONTH_VALUE.exec(d.value);
       if (period) break;
     }
-    for (let j = i - 1; !period && j >= 0 && cands[j].sentence >= c.sentence - 2; j--) {
-      if (!cands[j].comparePeriod) period = QUARTER_VALUE.exec(cands[j].value);
+    const reach = figures ? -1 : c.sentence - 2;
+    for (let j = i - 1; !period && j >= 0 && cands[j].sentence >= reach; j--) {
+      if (!cands[j].comparePeriod && cands[j].type === 'DATE') period = QUARTER_VALUE.exec(cands[j].value);
     }
     if (!period) continue;
     const y = c.comparePeriod.year ?? +period[1] + (c.comparePeriod.yearShift ?? 0);
     c.value = `${String(y).padStart(4, '0')}-${period[2]}`;
     c.reason += '; same period as the one compared';
+    delete c.anaphor;
+  }
+}
+
+const DAY_PREFIX = /^(\d{4})-(\d{2})-(\d{2})/;
+const MONTH_PREFIX = /^(\d{4})-(\d{2})(?!\d)/;
+const WEEK_VALUE = /^(\d{4})-W(\d{2})/;
+const YEAR_PREFIX = /^(\d{4})(?:$|-)/;
+
+/** The latest date the story has named, at each precision, while reading it in order. */
+interface StoryTime {
+  day: Ymd | null;
+  /** Sentence of the latest day named. */
+  daySentence: number;
+  month: Ymd | null;
+  week: Ymd | null;
+  year: number | null;
+  quarter: { y: number; q: number } | null;
+}
+
+function noteStoryTime(t: StoryTime, value: string, sentence: number): void {
+  let m = DAY_PREFIX.exec(value);
+  if (m) {
+    const d = { y: +m[1], m: +m[2], d: +m[3] };
+    t.day = d;
+    t.daySentence = sentence;
+    t.week = d;
+    t.month = d;
+    t.year = d.y;
+    t.quarter = { y: d.y, q: quarterOf(d.m) };
+    return;
+  }
+  m = MONTH_PREFIX.exec(value);
+  if (m) {
+    t.month = { y: +m[1], m: +m[2], d: 1 };
+    t.year = +m[1];
+    t.quarter = { y: +m[1], q: quarterOf(+m[2]) };
+    return;
+  }
+  m = WEEK_VALUE.exec(value);
+  if (m) {
+    // The Thursday of an ISO week lies in that week's year.
+    const jan4 = { y: +m[1], m: 1, d: 4 };
+    const monday = addDays(jan4, (+m[2] - 1) * 7 - ((new Date(Date.UTC(jan4.y, 0, 4)).getUTCDay() + 6) % 7));
+    t.week = monday;
+    t.year = +m[1];
+    return;
+  }
+  m = /^(\d{4})-Q([1-4])$/.exec(value);
+  if (m) {
+    t.quarter = { y: +m[1], q: +m[2] };
+    t.year = +m[1];
+    return;
+  }
+  m = YEAR_PREFIX.exec(value);
+  if (m) t.year = +m[1];
+}
+
+/** The value of an anaphoric expression counted from the story's time, or null without an antecedent. */
+function fromStoryTime(t: StoryTime, a: NonNullable<Candidate['anaphor']>): string | null {
+  switch (a.unit) {
+    case 'D': return t.day ? fmtDate(addDays(t.day, a.shift)) + (a.suffix ?? '') : null;
+    case 'W': return t.week ? fmtWeek(addDays(t.week, 7 * a.shift)) : null;
+    case 'M': {
+      if (!t.month) return null;
+      const x = addMonths({ ...t.month, d: 1 }, a.shift);
+      if (a.day) {
+        let v = isValidDate(x.y, x.m, a.day) ? fmtDate({ ...x, d: a.day }) : null;
+        if (v && a.notAfter && v > a.notAfter) {
+          const p = addMonths(x, -1);
+          v = isValidDate(p.y, p.m, a.day) ? fmtDate({ ...p, d: a.day }) : null;
+        }
+        return v;
+      }
+      return fmtMonth(x.y, x.m);
+    }
+    case 'Q': {
+      if (!t.quarter) return null;
+      const idx = t.quarter.y * 4 + t.quarter.q - 1 + a.shift;
+      return `${fmtYear(Math.floor(idx / 4))}-Q${(idx % 4) + 1}`;
+    }
+    case 'Y': return t.year !== null ? fmtYear(t.year + a.shift) : null;
+    default: return null;
+  }
+}
+
+/**
+ * "the next day", "later that year", "three days later": counted from the latest date of that precision
+ * the story named before (a narrative's reference time), else left as read from the published date.
+ */
+function refineAnaphora(cands: Candidate[]): void {
+  const story: StoryTime = { day: null, daySentence: -1, month: null, week: null, year: null, quarter: null };
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i];
+    if (c.anaphor?.nightBefore && !(story.day && story.daySentence === c.sentence)) {
+      // No day named before it in its sentence: a day named after it closes the night.
+      const later = cands.slice(i + 1).find((d) => d.sentence === c.sentence && (d.type === 'DATE' || d.type === 'TIME') && DAY_PREFIX.test(d.value));
+      const m = later && DAY_PREFIX.exec(later.value);
+      if (m) {
+        c.value = fmtDate(addDays({ y: +m[1], m: +m[2], d: +m[3] }, -1)) + (c.anaphor.suffix ?? '');
+        c.reason += '; the night before the day named after it';
+        continue;
+      }
+    }
+    if (c.anaphor) {
+      const v = fromStoryTime(story, c.anaphor);
+      if (v) {
+        c.value = v;
+        c.reason += '; counted from the date the story named before';
+      }
+    }
+    if (c.type === 'DATE' || c.type === 'TIME') noteStoryTime(story, c.value, c.sentence);
   }
 }
 

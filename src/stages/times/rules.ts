@@ -6,8 +6,8 @@
 import type { Token, TimeType } from '../../core/types.js';
 import type { Candidate, Component } from './candidate.js';
 import {
-  addDays, addMonths, easter, fmtDate, fmtMonth, fmtWeek, fmtYear, isoWeekday, nthWeekday, quarterOf, resolveMonth,
-  resolveWeekday, resolveYearly,
+  addDays, addMonths, easter, fmtDate, fmtMonth, fmtWeek, fmtYear, isoWeekday, isValidDate, nthWeekday, quarterOf,
+  resolveMonth, resolveMonthDay, resolveWeekday, resolveYearly,
   type Direction, type Ymd,
 } from './calendar.js';
 import {
@@ -83,13 +83,31 @@ const PLURAL_SAFE_YEAR_PREFIX = new Set(['in', 'since', 'until', 'during', 'betw
 /** Words before "one day" that make it a duration ("for one day") rather than "some day". */
 const DURATION_PREPOSITIONS = new Set(['for', 'in', 'within', 'after', 'over', 'than', 'about', 'by', 'of', 'during', 'just', 'only', 'the', 'every', 'each', 'per', 'least']);
 
+/** Units whose "that", "the following", "later" readings count from a date named earlier in the story. */
+const ANAPHOR_UNITS = new Set<Unit>(['D', 'W', 'M', 'Y', 'Q']);
+
+/** Words after a number that make it money or a rate. */
+const FIGURE_UNITS = new Set(['million', 'billion', 'trillion', 'cents', 'pence', 'percent', '%', 'pct', 'yen', 'marks', 'francs', 'guilders']);
+
+/** Words that may follow "on the 13th" without making the ordinal an adjective. */
+const DAY_FOLLOWERS = new Set(['at', 'in', 'when', 'and', 'after', 'before', 'as', 'while', 'during', 'around']);
+
+/** Words between the two days of a range ("12 to 13 May", "between 3 and 5 June", "11-12 March"). */
+const RANGE_LINKS = new Set(['and', 'to', '-', '–', 'through', 'until', 'till']);
+
+/** Words before "a year earlier" that make it the other side of a comparison of figures. */
+const COMPARISON_WORDS = new Set(['from', 'with', 'than', 'versus', 'vs', 'vs.', 'over', 'since']);
+
+/** Words before "the year" that make it the year of the report ("for the year", "earlier in the year"). */
+const THE_YEAR_PREPOSITIONS = new Set(['for', 'during', 'through', 'throughout', 'of']);
+
 const PERFECT_CUES = new Set(['has', 'have', 'had', "'s", "hasn't", "haven't", "hadn't"]);
 
 type Quantity = { n: number | 'X'; from: number };
 
 type Trigger =
   | 'month' | 'weekday' | 'unit' | 'season' | 'fuzzy' | 'frequency' | 'deictic' | 'half' | 'spelledYear'
-  | 'decadeWord' | 'holiday' | 'noon' | 'termDate' | 'pastFuture' | 'currentRecent' | 'partOfDay';
+  | 'decadeWord' | 'holiday' | 'noon' | 'termDate' | 'pastFuture' | 'currentRecent' | 'partOfDay' | 'period' | 'overnight';
 
 /** First and last parts of hyphenated words worth a look ("mid-1990s", "third-quarter", "two-year"). */
 const HYPHEN_HEADS = new Set(['pre', 'post', 'mid', 'early', 'late', 'year', 'first', 'second', 'third', 'fourth', 'last', 'final', 'decades', 'years', 'months', 'weeks', 'days', 'centuries', 'decade', 'month', 'week', 'day', 'century']);
@@ -116,11 +134,15 @@ addTriggers(['term', 'date'], 'termDate');
 addTriggers(['past', 'future', 'present'], 'pastFuture');
 addTriggers(['current', 'recent'], 'currentRecent');
 addTriggers(PART_OF_DAY.keys(), 'partOfDay');
+addTriggers(['period'], 'period');
+addTriggers(['overnight'], 'overnight');
 
 export class RuleScanner {
   readonly out: Candidate[] = [];
   /** Character windows chrono should parse: [start, end, sentence index]. */
   readonly chronoWindows: Array<[number, number, number]> = [];
+  /** Sentences that state money or percentages: where "a year earlier" compares reporting periods. */
+  readonly figureSentences = new Set<number>();
   private sFrom = 0;
   private sTo = 0;
   private sIndex = 0;
@@ -144,9 +166,11 @@ export class RuleScanner {
       const lower = this.tokens[i].lower;
       const c = lower.charCodeAt(0);
       if (c >= 48 && c <= 57) {
+        if (lower.endsWith('%') || FIGURE_UNITS.has(this.word(i + 1))) this.figureSentences.add(index);
         this.onDigit(i);
         continue;
       }
+      if (c === 36 || c === 37 || c === 0x20ac || c === 0xa3) this.figureSentences.add(index);
       if (c < 97 || c > 122) continue; // punctuation and non-Latin words start no expression
       let w = lower;
       let kind = TRIGGERS.get(w);
@@ -178,6 +202,8 @@ export class RuleScanner {
         case 'pastFuture': this.onPastFuture(i, w); break;
         case 'currentRecent': this.onCurrentRecent(i, w); break;
         case 'partOfDay': this.onPartOfDay(i, w); break;
+        case 'period': this.onPeriod(i); break;
+        case 'overnight': this.onOvernight(i); break;
       }
     }
   }
@@ -362,7 +388,7 @@ export class RuleScanner {
         const idx = ref.y * 2 + (ref.m > 6 ? 1 : 0) + k;
         return { value: `${fmtYear(Math.floor(idx / 2))}-H${(idx % 2) + 1}`, type: 'DATE' };
       }
-      case 'DE': return { value: `${Math.floor(ref.y / 10) + k}X`, type: 'DATE' };
+      case 'DE': return { value: `${Math.floor(ref.y / 10) + k}`, type: 'DATE' };
       case 'CE': return { value: String(Math.floor(ref.y / 100) + k).padStart(2, '0'), type: 'DATE' };
       default: return { value: fmtDate(ref), type: 'DATE' };
     }
@@ -389,6 +415,8 @@ export class RuleScanner {
   private durationValue(n: number | 'X', unit: Unit): string {
     if (n === 'X') {
       if (unit === 'H' || unit === 'MIN' || unit === 'S') return `PTX${UNIT_LETTER[unit]}`;
+      // "for decades", "decades-long": an unknown number of years, as TimeML corpora write it
+      if (unit === 'DE') return 'PXY';
       if (unit === 'Q') return 'PXQ';
       if (unit === 'FN') return 'PXW';
       return `PX${UNIT_LETTER[unit]}`;
@@ -421,6 +449,14 @@ export class RuleScanner {
     const next = this.word(i + 1);
     // Clock times, ISO and slash dates, day numbers next to month names: chrono reads those.
     const isoOrSlash = (next === '-' || next === '/') && this.touching(i) && DIGITS.test(this.word(i + 2)) && this.word(i + 3) === next;
+    // "0800 GMT", "1430 UTC": a four-digit clock time that chrono does not read
+    const hhmm = /^([01]\d|2[0-3])([0-5]\d)$/.exec(w);
+    if (hhmm && (next === 'gmt' || next === 'utc' || next === 'hrs' || next === 'hours' && this.word(i - 1) === 'at')) {
+      const suffix = `T${hhmm[1]}:${hhmm[2]}${next === 'gmt' || next === 'utc' ? 'Z' : ''}`;
+      const value = (this.ref ? fmtDate(this.ref) : 'XXXX-XX-XX') + suffix;
+      this.emit(i, i + 2, 'TIME', value, 'four-digit clock time', { certain: ['time'], impliedDate: true, timeSuffix: suffix });
+      return;
+    }
     if (w.includes(':') || CLOCK_CUES.has(next) || isoOrSlash) {
       this.markChrono(i);
       return;
@@ -440,11 +476,70 @@ export class RuleScanner {
       return;
     }
     if (/^\d{4}$/.test(w)) this.year(i, +w);
+    else if (/^\d\d$/.test(w) && (prev === "'" || prev === '’') && this.touching(i - 1) && YEAR_PREPOSITIONS.has(this.word(i - 2)) && this.word(i - 2) !== 'the') {
+      // "since '82": the most recent such year
+      const n = +w;
+      const base = this.ref ? Math.floor(this.ref.y / 100) * 100 : 1900;
+      const y = this.ref && base + n > this.ref.y ? base - 100 + n : base + n;
+      this.emit(i - 1, i + 1, 'DATE', fmtYear(y), 'short year', { certain: ['year'] });
+    }
     else if (DAY_NUMBER.test(w)) {
       // "10 December", "the 5th of May"
       const n1 = this.word(i + 1);
       if (MONTHS.has(n1) && this.tokens[i + 1].cap || (n1 === 'of' && MONTHS.has(this.word(i + 2)))) this.markChrono(i);
+      else if (RANGE_LINKS.has(n1)) this.dayOfRange(i, +w.replace(/\D+$/, ''));
+      // "on the 13th," but not "the 11th Circuit", "the 25th anniversary"
+      else if (/\d(?:st|nd|rd|th)$/.test(w) && prev === 'the' && DATE_PREPOSITIONS.has(this.word(i - 2)) && (!/^[a-z]/.test(n1) || DAY_FOLLOWERS.has(n1))) this.dayOfMonth(i);
     }
+  }
+
+  /**
+   * "between 3 and 5 June", "12 to 13 May", "11-12 March": the first day of a range takes the month (and
+   * year) written after the second.
+   */
+  private dayOfRange(i: number, day: number): void {
+    let k = i + 2;
+    if (!DAY_NUMBER.test(this.word(k))) return;
+    k++;
+    if (this.word(k) === 'of') k++;
+    const month = MONTHS.get(this.word(k));
+    if (!month || !this.tokens[k].cap) return;
+    let year: number | null = null;
+    let y = k + 1;
+    if (this.word(y) === ',') y++;
+    if (/^\d{4}$/.test(this.word(y))) year = +this.word(y);
+    this.markChrono(k);
+    let value: string;
+    const certain: Component[] = ['month', 'day'];
+    if (year !== null) {
+      if (!isValidDate(year, month, day)) return;
+      value = fmtDate({ y: year, m: month, d: day });
+      certain.unshift('year');
+    } else if (this.ref) {
+      const t = resolveMonthDay(this.ref, month, day, this.dirFromTense(i, k + 1));
+      if (!t) return;
+      value = fmtDate(t);
+    } else {
+      if (!isValidDate(2000, month, day)) return;
+      value = `XXXX-${fmtMonth(2000, month).slice(5)}-${String(day).padStart(2, '0')}`;
+    }
+    this.emit(i, i + 1, 'DATE', value, 'first day of a range', { certain });
+  }
+
+  /** "on the 13th": a day of the month the story is in (the last month it named, else the report's). */
+  private dayOfMonth(i: number): void {
+    const day = parseInt(this.word(i), 10);
+    if (!(day >= 1 && day <= 31)) return;
+    let value = `XXXX-XX-${String(day).padStart(2, '0')}`;
+    if (this.ref) {
+      // Past news: a day number above today's is last month's.
+      let t = { y: this.ref.y, m: this.ref.m, d: day };
+      if (day > this.ref.d && this.tense(i, i + 1) !== 'future') t = addMonths({ ...t, d: 1 }, -1);
+      if (!isValidDate(t.y, t.m, day)) return;
+      value = fmtDate({ ...t, d: day });
+    }
+    const notAfter = this.ref && this.tense(i, i + 1) !== 'future' ? fmtDate(this.ref) : undefined;
+    this.emit(i - 1, i + 1, 'DATE', value, 'the n-th (day of the month)', { certain: ['day'], anaphor: { unit: 'M', shift: 0, day, notAfter } });
   }
 
   private decade(i: number, a: number, digits: string): void {
@@ -452,7 +547,7 @@ export class RuleScanner {
     if (prev === 'their' || prev === 'his' || prev === 'her' || prev === 'its' || prev === 'our' || prev === 'my') return;
     a = this.extendEdges(a);
     if (this.word(a - 1) === 'the') a--;
-    this.emit(a, i + 1, 'DATE', `${digits}X`, 'decade', { certain: ['year'] });
+    this.emit(a, i + 1, 'DATE', `${digits}`, 'decade', { certain: ['year'] });
   }
 
   private year(i: number, n: number): void {
@@ -528,7 +623,9 @@ export class RuleScanner {
     const ambiguous = AMBIGUOUS_MONTHS.has(w);
     // "March last year", "June this year"
     const yearRel = (next === 'last' || next === 'this' || next === 'next') && this.word(j + 1) === 'year' ? next : '';
-    const contextOk = DATE_PREPOSITIONS.has(prev) || prev === ',' && this.word(i - 2) === 'and' || yearRel !== '';
+    // "the March accession", "a June agreement": a capitalised month between an article and a common noun
+    const attributive = (prev === 'the' || prev === 'a' || prev === 'its' || prev === 'their') && /^[a-z]{3,}$/.test(this.tokens[j]?.text ?? '') && j < this.sTo && !/^(?:of|and|or|is|was|to|by|in)$/.test(next);
+    const contextOk = DATE_PREPOSITIONS.has(prev) || prev === ',' && this.word(i - 2) === 'and' || yearRel !== '' || attributive;
     if (ambiguous && !contextOk) return;
     if (!ambiguous && !contextOk && i > this.sFrom && this.tokens[i - 1].cap && !/^[\d"'“‘(]/.test(prev)) return;
     if (i - 1 >= this.sFrom && this.tokens[i - 1].lower === "'s") return;
@@ -595,7 +692,7 @@ export class RuleScanner {
     let a = i;
     if (this.word(a - 1) === 'early' || this.word(a - 1) === 'late' || this.word(a - 1) === 'mid') a--;
     if (this.word(a - 1) !== 'the' && this.word(a - 1) !== "'") return;
-    this.emit(a - 1, i + 1, 'DATE', `19${DECADE_WORDS.get(w)}X`, 'decade word', { certain: ['year'] });
+    this.emit(a - 1, i + 1, 'DATE', `19${DECADE_WORDS.get(w)}`, 'decade word', { certain: ['year'] });
   }
 
   /** Christmas, Easter, Thanksgiving, New Year: yearly dates placed like a day and month without a year. */
@@ -722,6 +819,10 @@ export class RuleScanner {
     } else if (prev === 'this') {
       dir = this.dirFromTense(i - 1, i + 1, 'future');
       a--;
+    } else if ((prev === 'until' || prev === 'till') && !this.pastJustBefore(i - 1)) {
+      // "markets stay closed until Friday": a limit still ahead, unless the clause is plainly past
+      dir = 'future';
+      reason = 'until + weekday';
     } else {
       // News mostly reports what happened: without a tense cue the weekday is the latest one.
       const tense = this.tense(i, i + 1);
@@ -739,6 +840,19 @@ export class RuleScanner {
       b++;
     }
     this.emit(a, b, type, value, reason, { certain: [] });
+  }
+
+  /** A plain past form among the four words around token i ("remained closed until", "until Thursday, they had"). */
+  private pastJustBefore(i: number): boolean {
+    for (let k = i + 2; k < this.sTo && k <= i + 5; k++) {
+      const w = this.word(k);
+      if (w === 'was' || w === 'were' || w === 'had' || w === 'did') return true;
+    }
+    for (let k = i - 1; k >= this.sFrom && k >= i - 4; k--) {
+      const w = this.word(k);
+      if (w === 'was' || w === 'were' || w === 'had' || w === 'did' || /^[a-z]{3,}ed$/.test(w) && this.word(k - 1) !== 'to' && !/^(?:has|have|is|are|be|remain|remains|stay|stays)$/.test(this.word(k - 1))) return true;
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- today, yesterday, tomorrow, tonight
@@ -773,11 +887,27 @@ export class RuleScanner {
     const prev = this.word(i - 1);
     const pod = PART_OF_DAY.get(w)!;
     let offset: number;
+    let a = i - 1;
+    let anaphor: Candidate['anaphor'];
     if (prev === 'this') offset = 0;
     else if (prev === 'last' && w === 'night') offset = -1;
-    else return;
+    else if (prev === 'that' || prev === 'same' && (this.word(i - 2) === 'the' || this.word(i - 2) === 'that')) {
+      // "that night", "the same morning", "later that evening": the day the story last named
+      offset = 0;
+      if (prev === 'same') a--;
+      a = this.extendEdges(a);
+      anaphor = { unit: 'D', shift: 0, suffix: `T${pod}` };
+    } else if (prev === 'the' && (this.word(i - 2) === 'in' || this.word(i - 2) === 'during') && w !== 'night' && !/^(?:of|after|before)$/.test(this.word(i + 1)) && this.numberAt(i - 3) === null) {
+      // "placed orders in the morning": the morning of the day the story is telling
+      offset = 0;
+      anaphor = { unit: 'D', shift: 0, suffix: `T${pod}` };
+    } else if ((prev === 'next' || prev === 'following' || prev === 'previous') && this.word(i - 2) === 'the') {
+      offset = prev === 'previous' ? -1 : 1;
+      a = i - 2;
+      anaphor = { unit: 'D', shift: offset, suffix: `T${pod}` };
+    } else return;
     const value = this.ref ? `${fmtDate(addDays(this.ref, offset))}T${pod}` : offset < 0 ? 'PAST_REF' : 'PRESENT_REF';
-    this.emit(i - 1, i + 1, 'TIME', value, `${prev} ${w}`);
+    this.emit(a, i + 1, 'TIME', value, `${prev} ${w}`, anaphor ? { anaphor } : {});
   }
 
   // ---------------------------------------------------------------- seasons
@@ -939,7 +1069,7 @@ export class RuleScanner {
       }
       const dm = DECADE.exec(rest);
       if (dm) {
-        this.emit(this.extendLeftThe(i), i + 1, 'DATE', `${dm[1]}X`, 'mid-decade', { certain: ['year'] });
+        this.emit(this.extendLeftThe(i), i + 1, 'DATE', `${dm[1]}`, 'mid-decade', { certain: ['year'] });
         return;
       }
       if (/^\d{4}$/.test(rest)) {
@@ -953,6 +1083,14 @@ export class RuleScanner {
       let a = i;
       let b = i + 1;
       const next = this.word(i + 1);
+      // "the year-earlier nine months": a stretch of that length, one year back
+      const n = this.numberAt(i + 1);
+      const u = UNITS.get(this.word(i + 2));
+      if (n !== null && u && this.word(i + 1) !== 'a') {
+        if (this.word(a - 1) === 'the') a--;
+        this.emit(a, i + 3, 'DURATION', this.durationValue(n, u), 'year-earlier + quantity + unit', { unit: u });
+        return;
+      }
       if (next === 'quarter' || next === 'period' || next === 'month' || next === 'week' || next === 'level' || next === 'levels') {
         if (next === 'quarter' || next === 'period' || next === 'month' || next === 'week') b++;
         if (this.word(a - 1) === 'the') a--;
@@ -1088,6 +1226,10 @@ export class RuleScanner {
     // A capitalised unit inside a sentence is a title ("60 Minutes", "The Hundred Years' War").
     if (tok.cap && h > this.sFrom && !/^[."“'‘(:]$/.test(this.word(h - 1)) && !this.tokens[h - 1].cap) return;
     if (unit === 'S' && !plural && (prevW === 'the' || ORDINALS.has(prevW) || prevW === 'a')) return; // "a second", ordinal
+    if (unit === 'W' && !plural && next === 'of' && MONTHS.has(this.word(h + 2)) && this.tokens[h + 2].cap && ORDINALS.has(prevW)) {
+      this.weekOfMonth(h, ORDINALS.get(prevW)!);
+      return;
+    }
     if (unit === 'Q' && ORDINALS.has(prevW) && prevW !== 'last') {
       this.ordinalPeriod(h - 1, h + 1, ORDINALS.get(prevW)!, 'Q');
       return;
@@ -1161,6 +1303,12 @@ export class RuleScanner {
       const s = this.shifted(unit, sign * n);
       const extra: Partial<Candidate> = { unit };
       if (unit === 'Y' && n === 1) extra.comparePeriod = { yearShift: sign };
+      // "ago" counts from the report; "three days later" from the last date the story named.
+      // "compared with a year earlier", "up from a year earlier" compare with the report's own time.
+      const compared = COMPARISON_WORDS.has(this.word(a - 1)) || this.isAmount(a - 1);
+      if ((relWord === 'later' || relWord === 'earlier') && ANAPHOR_UNITS.has(unit) && Number.isInteger(n) && !compared) {
+        extra.anaphor = { unit, shift: sign * n };
+      }
       this.emit(a, end, s.type, s.value, `unit + ${relWord}`, extra);
       return;
     }
@@ -1205,6 +1353,8 @@ export class RuleScanner {
       const qWord = this.word(q.from);
       if ((qWord === 'a' || qWord === 'an') && unit === 'WE') return;
       if (unit === 'S' && !plural && q.n === 1) return; // "a second round"
+      // "there came a day when", "not a day anybody can be prepared for": a time, not a length
+      if ((qWord === 'a' || qWord === 'an') && !plural && (det === 'not' || det === 'came' || /^(?:when|that|anybody|anyone|nobody|everybody|i|we|you|he|she|they)$/.test(next))) return;
       // "will one day be": an indefinite time, not a 24-hour duration
       if (qWord === 'one' && unit === 'D' && !plural && !DURATION_PREPOSITIONS.has(det) && !hasApprox) {
         const future = this.tense(q.from, h + 1) === 'future';
@@ -1248,11 +1398,36 @@ export class RuleScanner {
       const s = this.shifted(unit, shift);
       let a = this.extendEdges(detIdx);
       if (this.word(a - 1) === 'mid' && this.touching(a - 1)) a--;
-      this.emit(a, h + 1, s.type, s.value, `${det} + unit`, { unit });
+      const extra: Partial<Candidate> = { unit };
+      // "$3 million last year", "last year's quarter": in a comparison of figures, that period last year
+      if (unit === 'Y' && det === 'last' && /['’]s$/.test(tok.lower) && (next === 'quarter' || next === 'period')) {
+        extra.comparePeriod = { yearShift: -1 };
+      }
+      this.emit(a, h + 1, s.type, s.value, `${det} + unit`, extra);
       return;
+    }
+    if (!plural && (det === 'that' || det === 'same' && (this.word(detIdx - 1) === 'the' || this.word(detIdx - 1) === 'that')) && ANAPHOR_UNITS.has(unit)) {
+      this.thatUnit(detIdx, h, unit);
+      return;
+    }
+    if (!plural && unit === 'Y' && (det === 'fiscal' || det === 'full' || det === 'whole' || det === 'entire' || det === 'calendar' || det === 'the')) {
+      if (this.theYear(detIdx, h)) return;
     }
     if (det === 'the' && !plural) {
       const p2 = this.word(left - 2);
+      // "closed down 3% on the day", "for the week": the day or week the story is telling
+      if ((unit === 'D' || unit === 'W') && (p2 === 'for' || p2 === 'during' || p2 === 'throughout' || p2 === 'on' && unit === 'D') && !/^(?:after|before|of|when|that|following|ahead|in|to)$/.test(next)) {
+        const s = this.shifted(unit, 0);
+        this.emit(left - 1, h + 1, s.type, s.value, `the ${w} (the story's)`, { unit, anaphor: { unit, shift: 0 } });
+        return;
+      }
+      // "the day after", "the day before" with nothing after: the day after the one just named
+      if (unit === 'D' && (next === 'after' || next === 'before') && /^[.,;:!?)"'”’]?$/.test(this.word(h + 2)) && !this.tokens[h + 2]?.lower.match(/^[a-z]/)) {
+        const shift = next === 'after' ? 1 : -1;
+        const s = this.shifted('D', shift);
+        this.emit(left - 1, h + 2, s.type, s.value, `the day ${next}`, { unit, anaphor: { unit: 'D', shift } });
+        return;
+      }
       // "the end of the year": the unit containing the reference
       if (p2 === 'of' && EDGE_NOUNS.has(this.word(left - 3)) && unit !== 'H' && unit !== 'MIN' && unit !== 'S' && unit !== 'D') {
         const s = this.shifted(unit, 0);
@@ -1270,7 +1445,7 @@ export class RuleScanner {
       // "in the quarter": the quarter being reported, the last one ended unless the sentence looks ahead
       if (unit === 'Q' && (p2 === 'in' || p2 === 'for' || p2 === 'during')) {
         const s = this.shifted('Q', this.tense(left, h + 1) === 'future' ? 0 : -1);
-        this.emit(left - 1, h + 1, s.type, s.value, 'the quarter', { unit });
+        this.emit(left - 1, h + 1, s.type, s.value, 'the quarter', { unit, periodRef: true });
         return;
       }
       if (unit === 'WE') {
@@ -1314,6 +1489,119 @@ export class RuleScanner {
     }
   }
 
+  /** The token ends a figure: "$3 million", "14 cents", "5%", "$1.55". */
+  private isAmount(i: number): boolean {
+    const w = this.word(i);
+    return /^[$€£#]?\d/.test(w) || FIGURE_UNITS.has(w) || w === 'share';
+  }
+
+  /**
+   * "overnight": the night of the day the story is telling ("On 12 May ... overnight"), else the night
+   * before the report.
+   */
+  private onOvernight(i: number): void {
+    const next = this.tokens[i + 1];
+    // "an overnight curfew", "overnight trading": an adjective; "done overnight": suddenly
+    if (next && i + 1 < this.sTo && /^[a-z]{3,}$/.test(next.text) && !/^(?:on|in|at|into|to|and|as|when|while|after|before|near|outside|inside|around|amid|during|but|from|with|without)$/.test(next.text)) return;
+    if (/^(?:done|happen|happened|change|changed)$/.test(this.word(i - 1))) return;
+    const value = this.ref ? `${fmtDate(addDays(this.ref, -1))}TNI` : 'PAST_REF';
+    this.emit(i, i + 1, 'TIME', value, 'overnight', { anaphor: { unit: 'D', shift: 0, suffix: 'TNI', nightBefore: true } });
+  }
+
+  /** "the latest period", "the corresponding period last year": reporting periods named by the story. */
+  private onPeriod(i: number): void {
+    const prev = this.word(i - 1);
+    const the = this.word(i - 2) === 'the';
+    if (!the || !this.ref) return;
+    if (prev === 'latest' || prev === 'current') {
+      const s = this.shifted('Q', -1);
+      this.emit(i - 2, i + 1, s.type, s.value, `the ${prev} period`, { unit: 'Q', periodRef: true });
+      return;
+    }
+    if ((prev === 'same' || prev === 'comparable' || prev === 'corresponding' || prev === 'year-ago' || prev === 'year-earlier')) {
+      let b = i + 1;
+      if (this.word(b) === 'last' && this.word(b + 1) === 'year') b += 2;
+      else if (this.word(b) === 'a' && this.word(b + 1) === 'year' && (this.word(b + 2) === 'ago' || this.word(b + 2) === 'earlier')) b += 3;
+      else if (prev === 'same' || prev === 'comparable' || prev === 'corresponding') return;
+      this.emit(i - 2, b, 'DATE', fmtYear(this.ref.y - 1), `the ${prev} period`, { unit: 'Y', comparePeriod: { yearShift: -1 } });
+    }
+  }
+
+  /** "the last week of March", "the first week of May 2009": the ISO week holding that Thursday of the month. */
+  private weekOfMonth(h: number, ord: number): void {
+    const month = MONTHS.get(this.word(h + 2))!;
+    let b = h + 3;
+    let y: number | null = null;
+    if (/^\d{4}$/.test(this.word(b))) y = +this.word(b++);
+    else if (this.ref) y = resolveMonth(this.ref, month, this.dirFromTense(h, b, 'recent'));
+    let a = h - 1;
+    if (this.word(a - 1) === 'the') a--;
+    if (y === null) {
+      this.emit(a, b, 'DATE', `XXXX-${String(month).padStart(2, '0')}`, 'n-th week of a month', { certain: ['month'] });
+      return;
+    }
+    let thursday: Ymd;
+    if (ord > 0) thursday = nthWeekday(y, month, 4, ord);
+    else {
+      const last = nthWeekday(y, month, 4, 4);
+      thursday = isValidDate(y, month, last.d + 7) ? { y, m: month, d: last.d + 7 } : last;
+    }
+    if (!isValidDate(thursday.y, thursday.m, thursday.d)) return;
+    this.emit(a, b, 'DATE', fmtWeek(thursday), 'n-th week of a month', { certain: y !== null && /^\d{4}$/.test(this.word(h + 3)) ? ['year', 'month'] : ['month'] });
+  }
+
+  /** "that day", "later that year", "the same week", "that same month": the unit of the last date named. */
+  private thatUnit(detIdx: number, h: number, unit: Unit): void {
+    let a = detIdx;
+    if (this.word(detIdx) === 'same') a--; // "the same", "that same"
+    a = this.extendEdges(a);
+    // "the same month a year ago", "the same quarter last year": that unit, one year back
+    let b = h + 1;
+    const perYear: Partial<Record<Unit, number>> = { M: 12, Q: 4, Y: 1 };
+    let shift = 0;
+    const n1 = this.word(b);
+    const n2 = this.word(b + 1);
+    if (perYear[unit] && (n1 === 'a' && n2 === 'year' && (this.word(b + 2) === 'ago' || this.word(b + 2) === 'earlier') || n1 === 'last' && n2 === 'year')) {
+      shift = -perYear[unit]!;
+      b += n1 === 'a' ? 3 : 2;
+    }
+    const s = this.shifted(unit, shift);
+    this.emit(a, b, s.type, s.value, shift ? 'that + unit, a year back' : 'that + unit', { unit, anaphor: { unit, shift } });
+  }
+
+  /**
+   * "for the year", "the full year", "the fiscal year", "fiscal year": the (fiscal) year of the report;
+   * "the year ended Sept. 30" is a reporting period of one year. False when the words are no time.
+   */
+  private theYear(detIdx: number, h: number): boolean {
+    if (!this.ref) return false;
+    const det = this.word(detIdx);
+    let a = detIdx;
+    const ended = this.word(h + 1) === 'ended' || this.word(h + 1) === 'ending';
+    if (det === 'the') {
+      const p2 = this.word(detIdx - 1);
+      if (!ended && (!THE_YEAR_PREPOSITIONS.has(p2) || p2 === 'of' && EDGE_NOUNS.has(this.word(detIdx - 2)))) return false;
+    } else {
+      if (this.word(a - 1) === 'current' || this.word(a - 1) === 'latest') a--;
+      if (this.word(a - 1) === 'the' || this.word(a - 1) === 'this' || this.word(a - 1) === 'its' || this.word(a - 1) === 'their') a--;
+      else if (det !== 'fiscal' || this.word(a - 1) === 'a' || this.word(a - 1) === 'an') return false;
+    }
+    const next = this.word(h + 1);
+    // "the year two thousand", "the year 1999", "the year before": read elsewhere or no period of their own
+    if (/^\d/.test(next) || next === 'two' || next === 'nineteen' || next === 'before' || next === 'after' || next === 'of' || next === 'in') return false;
+    if (next === 'ended' || next === 'ending' || next === 'to' || next === 'through') {
+      this.emit(a, h + 1, 'DURATION', 'P1Y', 'the year ended (reporting period)', { unit: 'Y' });
+      return true;
+    }
+    const latest = this.word(a) === 'latest' || this.word(a + 1) === 'latest';
+    const extra: Partial<Candidate> = { unit: 'Y' };
+    // "a loss for the fourth quarter of 2005 and for the entire year": the year the story is on ("the full
+    // year", "the fiscal year" stay the report's: business prose names them beside other years)
+    if (det === 'entire' || det === 'whole') extra.anaphor = { unit: 'Y', shift: 0 };
+    this.emit(a, h + 1, 'DATE', fmtYear(this.ref.y - (latest ? 1 : 0)), 'the (fiscal) year of the report', extra);
+    return true;
+  }
+
   /** "New Year", "New Year's Day", "New Year's Eve". */
   private newYear(h: number): void {
     const before = this.tokens[h - 2];
@@ -1353,14 +1641,23 @@ export class RuleScanner {
       this.emit(theIdx, h + 1, 'DURATION', this.durationValue('X', unit), `the ${det} + units`, { unit, direction: past ? 'past' : 'future' });
       return;
     }
-    if (det === 'previous' || det === 'following' || det === 'current' || det === 'this') {
-      const shift = det === 'previous' ? -1 : det === 'following' ? 1 : 0;
+    if (det === 'previous' || det === 'following' || det === 'current' || det === 'this' || det === 'next' && unit === 'D' && this.word(h + 1) !== 'or') {
+      const shift = det === 'previous' ? -1 : det === 'following' || det === 'next' ? 1 : 0;
       if (unit === 'H' || unit === 'MIN' || unit === 'S') return;
       const s = this.shifted(unit, shift);
+      const extra: Partial<Candidate> = { unit };
+      // "the following year" is the year after the one the story is telling, not after the report.
+      if (shift !== 0 && ANAPHOR_UNITS.has(unit)) extra.anaphor = { unit, shift };
+      this.emit(theIdx, h + 1, s.type, s.value, `the ${det} + unit`, extra);
+      return;
+    }
+    // "the past year", "the last decade", "the next month": TimeML reads the unit before or after the
+    // reference's (a DATE), as it does "last year"; hours and minutes stay stretches of time.
+    if ((unit === 'Y' || unit === 'M' || unit === 'DE') && det !== 'latest') {
+      const s = this.shifted(unit, past ? -1 : 1);
       this.emit(theIdx, h + 1, s.type, s.value, `the ${det} + unit`, { unit });
       return;
     }
-    // "the past year", "the last decade", "the next month": a period running up to or from the reference.
     const extra: Partial<Candidate> = { unit, direction: past ? 'past' : 'future' };
     extra.anchor = this.anchorFor(unit, past ? -1 : 1);
     this.emit(theIdx, h + 1, 'DURATION', this.durationValue(1, unit), `the ${det} + unit`, extra);

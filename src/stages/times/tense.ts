@@ -8,14 +8,17 @@ export type Tense = 'past' | 'future';
 const FUTURE_CUES = new Set([
   'will', 'shall', "won't", 'wo', 'would', 'must', 'should', 'scheduled', 'expected', 'due',
   'plans', 'plan', 'planning', 'intends', 'intend', 'aims', 'upcoming', 'coming', 'slated', 'tomorrow', 'hopes',
-  'expects', 'ahead', 'forthcoming', 'postponed', 'soon', 'payable', 'effective', 'expire', 'expires', 'expiring',
+  'expects', 'ahead', 'forthcoming', 'postponed', 'soon', 'payable', 'effective', 'expires', 'expiring',
 ]);
 
 /** Words after "next" that make it temporal ("next week"), not spatial ("next to"). */
 const NEXT_TIME_WORDS = /^(?:week|month|year|day|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|quarter|session|round|meeting|summit|election|time)s?$/;
 
 /** Auxiliaries that make a following -ed participle passive or infinitival, not a past tense. */
-const PASSIVE_AUX = new Set(['be', 'being', 'to', 'will', 'would', 'must', 'should', 'could', 'can', 'may', 'might']);
+const PASSIVE_AUX = new Set([
+  'be', 'being', 'to', 'will', 'would', 'must', 'should', 'could', 'can', 'may', 'might', 'is', 'are', 'remain',
+  'remains', 'stay', 'stays', 'get', 'gets', 'become', 'becomes', 'seem', 'seems',
+]);
 
 const PAST_CUES = new Set([
   'was', 'were', 'had', 'did', 'said', 'told', 'met', 'went', 'came', 'took', 'made', 'gave', 'held', 'won', 'lost',
@@ -32,6 +35,9 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'ou
 /** Past cues that are not participles, so an auxiliary before them does not cancel them. */
 const TIME_WORDS_PAST = new Set(['ago', 'last', 'earlier', 'yesterday', 'previously', 'former', 'recently', 'was', 'were', 'had', 'did']);
 
+/** Words after which an -ed word is an adjective ("a revised plan", "the still unspecified date"). */
+const ADJECTIVE_SLOT = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'these', 'those', 'still', 'very', 'newly', 'highly', 'well', 'so', 'more', 'most', 'less', 'fully', 'recently', 'previously']);
+
 /** -ed words that point forward ("scheduled", "expected") are in FUTURE_CUES; these are not verbs at all. */
 const ED_NON_VERBS = new Set(['red', 'bed', 'need', 'seed', 'feed', 'speed', 'shed', 'indeed', 'hundred', 'united', 'limited', 'bred', 'wed', 'led']);
 
@@ -44,8 +50,9 @@ function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined): Te
   if (PLAN_WORDS.has(w)) {
     if (prev && PAST_AUX.has(prev.lower)) return 'past';
     if (next?.lower === 'to' || next?.lower === 'for') return 'future';
-    // "protesters planned a march on Saturday": what was planned lies ahead of the planning.
-    if (w === 'planned') return 'future';
+    // "protesters planned a march on Saturday": what was planned lies ahead of the planning ("as planned",
+    // "as previously planned Saturday night" is no cue).
+    if (w === 'planned') return next && /^(?:a|an|the|their|its|his|her|new|more)$/.test(next.lower) ? 'future' : null;
   }
   // "holders of record Dec. 15": a dividend's record date follows its declaration.
   if (w === 'record' && prev?.lower === 'of') return 'future';
@@ -57,7 +64,8 @@ function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined): Te
   // "will be held", "to be made": a participle after an auxiliary or "to" carries no tense of its own.
   if (PAST_CUES.has(w)) return prev && PASSIVE_AUX.has(prev.lower) && !TIME_WORDS_PAST.has(w) ? null : 'past';
   if (w.length > 4 && w.endsWith('ed') && !ED_NON_VERBS.has(w) && !tok.cap) {
-    return prev && PASSIVE_AUX.has(prev.lower) ? null : 'past';
+    // "a still unspecified date", "the planned visit": an -ed adjective after a determiner is no verb
+    return prev && (PASSIVE_AUX.has(prev.lower) || ADJECTIVE_SLOT.has(prev.lower)) ? null : 'past';
   }
   return null;
 }
@@ -77,7 +85,8 @@ export function tenseNear(tokens: Token[], from: number, to: number, a: number, 
       break;
     }
   }
-  for (let i = b, dist = 1; i < to && dist < bestDist; i++, dist++) {
+  // English puts the verb before its time adverbial, so a cue to the right counts at double distance.
+  for (let i = b, dist = 2; i < to && dist < bestDist; i++, dist += 2) {
     const cue = cueOf(tokens[i], tokens[i + 1], tokens[i - 1]);
     if (cue) {
       best = cue;

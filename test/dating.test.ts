@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import type { Doc, Span, TimeExpr } from '../src/core/types.js';
+import { calendarDate, dateEvent, datingContext, type EventDate } from '../src/stages/events/dating.js';
+import { segment } from '../src/stages/segment/segment.js';
+import { extractTimes } from '../src/stages/times/index.js';
+
+/** A document with sentences, tokens and times (no actors unless given). */
+function docOf(text: string, published: string, actors: Doc['actors'] = []): Doc {
+  const { sentences, tokens } = segment(text);
+  return {
+    id: 't', text, title: null, published, publishedFrom: 'metadata', url: null, source: null,
+    sentences, tokens, actors, times: extractTimes(text, published, sentences, tokens), places: [], events: [], warnings: [],
+  };
+}
+
+/** The span of the n-th occurrence (0-based) of `phrase` in the text. */
+function spanOf(text: string, phrase: string, n = 0): Span {
+  let at = -1;
+  for (let k = 0; k <= n; k++) at = text.indexOf(phrase, at + 1);
+  if (at < 0) throw new Error(`"${phrase}" not in text`);
+  return { start: at, end: at + phrase.length };
+}
+
+/**
+ * Dates the event phrase `trigger` of `text` the way the events stage does with the sentence context;
+ * `others` are the sentence's other event phrases.
+ */
+function dateOf(text: string, published: string, trigger: string, others: string[] = [], actors: Doc['actors'] = []): EventDate {
+  const doc = docOf(text, published, actors);
+  const t = spanOf(text, trigger);
+  const s = doc.sentences.findIndex((x) => x.start <= t.start && t.start < x.end);
+  const triggers = others.map((o) => spanOf(text, o)).filter((o) => o.start >= doc.sentences[s].start && o.end <= doc.sentences[s].end);
+  const times = doc.times.filter((x) => x.sentence === s);
+  return dateEvent(times, t.start, t.end, published, datingContext(doc, s, triggers));
+}
+
+describe('the expression that governs the event phrase', () => {
+  it('prefers the date attached to the verb over one in another clause', () => {
+    const text = 'Rebels attacked the town on Tuesday, two days after the army left on Sunday.';
+    const d = dateOf(text, '2021-12-10', 'attacked', ['left']);
+    expect([d.date, d.precision, d.from]).toEqual(['2021-12-07', 'day', 'text']);
+    expect(dateOf(text, '2021-12-10', 'left', ['attacked']).date).toBe('2021-12-05');
+  });
+  it('keeps the report time apart from the event time in reported speech', () => {
+    const text = 'The army said on Monday that rebels attacked the village on Sunday.';
+    expect(dateOf(text, '2021-12-10', 'attacked', ['said']).date).toBe('2021-12-05');
+    expect(dateOf(text, '2021-12-10', 'said', ['attacked']).date).toBe('2021-12-06');
+  });
+  it('lets a sentence-initial date govern every clause of the sentence, also after a label', () => {
+    const text = 'On October 27, militants attacked the camp in Ber with car bombs, killing two peacekeepers.';
+    expect(dateOf(text, '2018-10-29', 'killing', ['attacked']).date).toBe('2018-10-27');
+    const labelled = 'Property destruction: On September 15, unknown individuals entered a church, vandalizing statues.';
+    expect(dateOf(labelled, '2018-09-17', 'vandalizing', ['entered']).date).toBe('2018-09-15');
+  });
+  it('does not take the start of a state, a deadline or another event\'s date', () => {
+    const since = 'Protesters demanded the release of the general, held since October 30, 2015.';
+    expect(dateOf(since, '2017-11-20', 'Protesters').from).toBe('published');
+    const noun = 'Rebels attacked polling stations to disrupt the May 3 elections.';
+    expect(dateOf(noun, '2006-04-15', 'attacked').from).toBe('published');
+    const after = 'Activists protested for transparent elections scheduled for 7th February.';
+    expect(dateOf(after, '1999-02-01', 'protested').from).toBe('published');
+  });
+  it('dates the event named by the noun a date modifies ("the April 13 attack")', () => {
+    const text = 'Officials investigated the April 13 attack in the capital.';
+    expect(dateOf(text, '2006-07-15', 'attack').date).toBe('2006-04-13');
+  });
+  it('skips dates inside actor names and quoted titles', () => {
+    const text = 'Fighters of Katiba June 12 shelled the town.';
+    const actor = {
+      start: text.indexOf('Katiba'), end: text.indexOf(' shelled'), text: 'Katiba June 12', kind: 'group' as const, name: 'Katiba June 12',
+      country: null, sector: 'REB', code: 'REB', entity: 'group:june-12', sentence: 0, reason: 'test',
+    };
+    expect(dateOf(text, '2020-08-01', 'shelled').date).toBe('2020-06-12'); // unknown name: read as a date
+    expect(dateOf(text, '2020-08-01', 'shelled', [], [actor]).from).toBe('published');
+    const quoted = 'The ministry banned the film "Revolution Of May 15" nationwide.';
+    expect(dateOf(quoted, '2020-08-01', 'banned').from).toBe('published');
+  });
+});
+
+describe('dates carried through the story', () => {
+  it('takes "the next day" as counted from the date set before', () => {
+    const text = 'Troops entered the town on Friday. The next day, rebels attacked the base.';
+    expect(dateOf(text, '2021-12-13', 'attacked').date).toBe('2021-12-11');
+  });
+  it('carries a day to the next sentence of a past story that names no time', () => {
+    const text = 'On 24 January, an army unit destroyed four vehicles. The ambush took place near the town.';
+    const d = dateOf(text, '2011-01-26', 'ambush');
+    expect([d.date, d.from]).toEqual(['2011-01-24', 'text']);
+    expect(d.reason).toMatch(/carried/);
+  });
+  it('does not carry across a paragraph break, into a present-tense sentence or from a year alone', () => {
+    expect(dateOf('On 24 January, an army unit destroyed four vehicles.\n\nThe ambush took place near the town.', '2011-01-26', 'ambush').from).toBe('published');
+    expect(dateOf('On 24 January, an army unit destroyed four vehicles. Protesters demand compensation.', '2011-01-26', 'demand').from).toBe('published');
+    expect(dateOf('The pact was signed in 2012. Rebels attacked the town.', '2021-12-10', 'attacked').from).toBe('published');
+  });
+});
+
+describe('durations that anchor a start, precision and value forms', () => {
+  it('dates the termination at publication and gives the agreement a start about ten years before', () => {
+    const text = 'The junta ended a defence pact which had been in place for over a decade.';
+    const d = dateOf(text, '2024-03-28', 'ended');
+    expect([d.date, d.from, d.since]).toEqual(['2024-03-28', 'published', '2014']);
+  });
+  it('keeps the precision of the expression', () => {
+    expect(dateOf('Rebels seized the town in March.', '2021-12-10', 'seized')).toMatchObject({ date: '2021-03', precision: 'month' });
+    expect(dateOf('Rebels seized the town last year.', '2021-12-10', 'seized')).toMatchObject({ date: '2020', precision: 'year' });
+    expect(dateOf('Rebels seized the town last week.', '2021-12-10', 'seized')).toMatchObject({ date: '2021-12', precision: 'month' });
+  });
+  it('reads midnight as the first moment of the next day, across a month end and a leap day', () => {
+    expect(calendarDate('2011-05-31T24:00')).toEqual({ date: '2011-06-01', precision: 'day' });
+    expect(calendarDate('2024-02-28T24:00')).toEqual({ date: '2024-02-29', precision: 'day' });
+    expect(calendarDate('2023-12-31T24:00')).toEqual({ date: '2024-01-01', precision: 'day' });
+    expect(calendarDate('199')).toBeNull();
+  });
+  it('without a sentence context falls back to the nearest expression', () => {
+    const t: TimeExpr = { start: 20, end: 27, text: 'Tuesday', type: 'DATE', value: '2021-12-07', certain: [], sentence: 0, reason: 'test' };
+    expect(dateEvent([t], 0, 8, '2021-12-10')).toMatchObject({ date: '2021-12-07', from: 'text' });
+    expect(dateEvent([], 0, 8, '2021-12-10')).toMatchObject({ date: '2021-12-10', from: 'published' });
+    expect(dateEvent([], 0, 8, null)).toMatchObject({ date: null, from: 'none', precision: 'unknown' });
+  });
+});
