@@ -61,7 +61,7 @@ export type TimeType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 export interface TimeExpr extends Span {
   text: string;
   type: TimeType;
-  /** TIMEX3 value: 2021-12-10, 2021-12, 1960, 196X, P3D, PAST_REF, XXXX-WXX-1 ... */
+  /** TIMEX3 value: 2021-12-10, 2021-12, 1960, 196 (the 1960s), P3D, PAST_REF, XXXX-WXX-1 ... */
   value: string;
   /** Which components were stated in the text (the rest were implied from the published date). */
   certain: Array<'year' | 'month' | 'day' | 'time'>;

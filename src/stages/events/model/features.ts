@@ -206,6 +206,7 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
   if (!src) add('nosrc');
   if (!tgt) add('notgt');
 
+
   // Bag of content stems.
   for (let i = lo; i < hi; i++) {
     const t = tokens[i];
@@ -225,6 +226,7 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
   // Order and the stretch between the two arguments.
   let betweenLo = -1;
   let betweenHi = -1;
+  const midClasses = new Set<string>();
   if (src && tgt) {
     const srcFirst = src[0] <= tgt[0];
     add(srcFirst ? 'order:src-first' : 'order:tgt-first');
@@ -243,13 +245,14 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
       const s = st(i);
       add(prefix + s);
       cue(i, srcFirst ? 'cue@mid:' : 'cue@rmid:');
-      if (process.env.MG) grams('m', t.lower);
+      for (const c of cues.get(s) ?? NO_CLASSES) midClasses.add(c);
       if (prev) add(prefix.replace(':', '2:') + prev + '_' + s);
       prev = s;
       if (NEGATION.has(t.lower)) add('neg');
     }
   }
 
+  let verbClasses: readonly string[] = NO_CLASSES;
   // The first content words after the source: its verb, usually. The modal just before each word ("will free",
   // "could impose") is kept with the word's cue classes: intent and threat read differently from a done deed.
   if (src) {
@@ -290,6 +293,8 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
         // The verb's mood: negation and modal together ("will not release" is a refusal, "will release" intent).
         const mood = (negNear ? 'neg-' : '') + (modal ?? 'plain');
         add('mood:' + mood);
+        // "will begin an operation against": what is announced, read with the mood of the announcing verb.
+        if (mood !== 'plain') for (const c of midClasses) add(`mood&cue@mid:${mood}_${c}`);
         for (const c of cues.get(s) ?? NO_CLASSES) add(`mood&cue@verb:${mood}_${c}`);
       }
       modal = null;
@@ -298,6 +303,7 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
         if (sawBe && /(?:ed|en|wn)$/.test(t.lower)) add('passive');
       }
     }
+    if (classes.length) verbClasses = classes[0];
     if (stems.length >= 2) {
       add('after12:' + stems[0] + '_' + stems[1]);
       for (const a of classes[0]) for (const b of classes[1]) add('cuepair:' + a + '_' + b);
@@ -316,6 +322,7 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
     while (i >= lo && DETERMINERS.has(tokens[i].lower)) i--;
     if (i >= lo && PREPS.has(tokens[i].lower)) {
       add('tprep:' + tokens[i].lower);
+      if (process.env.CP) for (const c of verbClasses) add(`cue@verb&tprep:${c}_${tokens[i].lower}`);
       i--;
       while (i >= lo && DETERMINERS.has(tokens[i].lower)) i--;
     } else add('tprep:none');

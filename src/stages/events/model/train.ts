@@ -25,6 +25,8 @@ export interface Hyperparameters {
    * (cue classes, lexicon hits) can be penalised less than single words, which are many and noisy.
    */
   groupL2?: Record<string, number>;
+  /** When set, each feature also has one weight per quad shared by its classes, with l2 times this. */
+  quadL2?: number;
 }
 
 export const DEFAULT_HYPERPARAMETERS: Hyperparameters = { l2: 1, minCount: 1, iterations: 150 };
@@ -122,17 +124,32 @@ function encode(featureLists: string[][], labels: string[], index: Map<string, n
   return { x, y };
 }
 
-/** Loss and gradient of L2-regularised softmax cross-entropy over the data. */
-function lossAndGradient(w: Float64Array, data: Encoded, k: number, l2: Float64Array, grad: Float64Array): number {
+/**
+ * Loss and gradient of L2-regularised softmax cross-entropy. Each feature row holds k class weights and, when
+ * `quadOf` is given, 4 more shared by the classes of each quad: a class's score adds its quad's weight, so
+ * classes of one quad (ACCUSE, REJECT...) share evidence that only says "verbal conflict".
+ */
+function lossAndGradient(
+  w: Float64Array,
+  data: Encoded,
+  k: number,
+  width: number,
+  quadOf: Int32Array | null,
+  l2: Float64Array,
+  quadL2: number,
+  grad: Float64Array,
+): number {
   grad.fill(0);
   let loss = 0;
   const scores = new Float64Array(k);
+  const quadGrad = new Float64Array(4);
   for (let n = 0; n < data.x.length; n++) {
     const xs = data.x[n];
     scores.fill(0);
     for (let j = 0; j < xs.length; j++) {
-      const base = xs[j] * k;
+      const base = xs[j] * width;
       for (let c = 0; c < k; c++) scores[c] += w[base + c];
+      if (quadOf) for (let c = 0; c < k; c++) scores[c] += w[base + k + quadOf[c]];
     }
     let max = -Infinity;
     for (let c = 0; c < k; c++) if (scores[c] > max) max = scores[c];
@@ -144,13 +161,19 @@ function lossAndGradient(w: Float64Array, data: Encoded, k: number, l2: Float64A
     const y = data.y[n];
     loss -= Math.log(scores[y] / z);
     for (let c = 0; c < k; c++) scores[c] = scores[c] / z - (c === y ? 1 : 0);
+    if (quadOf) {
+      quadGrad.fill(0);
+      for (let c = 0; c < k; c++) quadGrad[quadOf[c]] += scores[c];
+    }
     for (let j = 0; j < xs.length; j++) {
-      const base = xs[j] * k;
+      const base = xs[j] * width;
       for (let c = 0; c < k; c++) grad[base + c] += scores[c];
+      if (quadOf) for (let q = 0; q < 4; q++) grad[base + k + q] += quadGrad[q];
     }
   }
   for (let i = 0; i < w.length; i++) {
-    const lambda = l2[(i / k) | 0];
+    const col = i % width;
+    const lambda = l2[(i / width) | 0] * (col < k ? 1 : quadL2);
     loss += 0.5 * lambda * w[i] * w[i];
     grad[i] += lambda * w[i];
   }
@@ -259,8 +282,16 @@ export function fitFeatures(featureLists: string[][], labels: string[], hyper: H
   if (data.y.some((y) => y < 0)) throw new DyadError('DATA', 'training rows carry a label outside the PLV classes');
   const k = CLASSES.length;
   const penalty = Float64Array.from(features, (f) => hyper.l2 * groupMultiplier(f, hyper.groupL2));
-  const w0 = new Float64Array(features.length * k);
-  const weights = lbfgs((w, g) => lossAndGradient(w, data, k, penalty, g), w0, hyper.iterations);
+  const quadOf = hyper.quadL2 ? Int32Array.from(CLASSES, (c) => QUAD_OF_CLASS[c] - 1) : null;
+  const width = quadOf ? k + 4 : k;
+  const w0 = new Float64Array(features.length * width);
+  const w = lbfgs((x, g) => lossAndGradient(x, data, k, width, quadOf, penalty, hyper.quadL2 ?? 0, g), w0, hyper.iterations);
+  if (!quadOf) return { features, weights: w };
+  // Fold the shared quad weights into the class weights: prediction sees one weight per class.
+  const weights = new Float64Array(features.length * k);
+  for (let f = 0; f < features.length; f++) {
+    for (let c = 0; c < k; c++) weights[f * k + c] = w[f * width + c] + w[f * width + k + quadOf[c]];
+  }
   return { features, weights };
 }
 
