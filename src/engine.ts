@@ -12,10 +12,18 @@ import { findTriggers, type Trigger } from './stages/events/triggers.js';
 import { loadEventLexicon, type EventLexicon } from './lexicons/events.js';
 import { codeEvent, type PloverType } from './ontology/index.js';
 import { readModality } from './stages/events/modality.js';
+import { loadClassifierModel, predict, type ClassifierModel } from './stages/events/model/model.js';
+import { existsSync } from 'node:fs';
+import { dataPath } from './core/paths.js';
 
 export interface EngineOptions {
   /** Replace the shipped event lexicon (tests, experiments). */
   lexicon?: EventLexicon;
+  /**
+   * The learned relation classifier for classify(): the shipped one (data/models/plover-classifier.json) by
+   * default, another one (evaluation folds), or null for the lexicon alone.
+   */
+  model?: ClassifierModel | null;
 }
 
 export interface ClassifyInput {
@@ -78,10 +86,30 @@ export function createEngine(options: EngineOptions = {}): Engine {
     return doc;
   }
 
+  const model = options.model !== undefined ? options.model : existsSync(dataPath('models/plover-classifier.json')) ? loadClassifierModel() : null;
+
   function classify(input: ClassifyInput): Classification {
     const { text, source, target } = input;
     if (typeof text !== 'string' || typeof source !== 'string' || typeof target !== 'string') {
       throw new DyadError('INPUT', 'classify needs "text", "source" and "target" strings');
+    }
+    if (model) {
+      const p = predict(model, { text, source, target });
+      const feats = p.topFeatures.map((f) => `${f.feature} (${f.weight})`).join(', ');
+      return {
+        id: input.id,
+        event: p.event,
+        mode: p.mode,
+        quad: p.quad,
+        cameo: p.cameo,
+        confidence: Math.round(p.confidence * 100) / 100,
+        negated: p.negated,
+        hypothetical: p.hypothetical,
+        reason:
+          `learned classifier: ${p.event} (p=${p.confidence.toFixed(2)})` +
+          (p.trigger ? `; lexicon agrees: "${p.trigger.text}" matched ${p.trigger.at} "${p.trigger.pattern}"` : '') +
+          (feats ? `; deciding features: ${feats}` : ''),
+      };
     }
     const { tokens, sentences } = segment(text);
     const sAt = source ? text.indexOf(source) : -1;
