@@ -7,6 +7,7 @@ import { DyadError } from './core/errors.js';
 import { segmentStage, segment } from './stages/segment/segment.js';
 import { actorsStage } from './stages/actors/index.js';
 import { timesStage } from './stages/times/index.js';
+import { placesStage } from './stages/places/index.js';
 import { createEventsStage } from './stages/events/index.js';
 import { findTriggers, type Trigger } from './stages/events/triggers.js';
 import { loadEventLexicon, type EventLexicon } from './lexicons/events.js';
@@ -78,7 +79,7 @@ export function emptyDoc(article: Article): Doc {
 
 export function createEngine(options: EngineOptions = {}): Engine {
   const lexicon = options.lexicon ?? loadEventLexicon();
-  const stages: Stage[] = [segmentStage, actorsStage, timesStage, createEventsStage({ lexicon })];
+  const stages: Stage[] = [segmentStage, actorsStage, timesStage, placesStage, createEventsStage({ lexicon })];
 
   function analyze(article: Article): Doc {
     const doc = emptyDoc(article);

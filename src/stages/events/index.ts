@@ -9,6 +9,7 @@ import { dateEvent, datingContext, isAfter, isHistorical, publishedDate } from '
 import { findFatalities } from './fatalities.js';
 import { readModality } from './modality.js';
 import { findTriggers, type Trigger } from './triggers.js';
+import { countryHints, eventPlace } from '../places/index.js';
 import { inferContext } from './context.js';
 
 const PRONOUNS = new Set(['he', 'she']);
@@ -47,13 +48,6 @@ export function createEventsStage(options: EventCoderOptions = {}): Stage {
       doc.events = codeEvents(doc, lexicon);
     },
   };
-}
-
-/** Where it happened: the place named in the sentence, preferring one after the event phrase ("in Mali"). */
-function eventPlace(actors: ActorMention[], after: number): CodedEvent['location'] {
-  const places = actors.filter((a) => a.kind === 'location');
-  const p = places.find((a) => a.start >= after) ?? places[places.length - 1];
-  return p ? { name: p.name, country: p.country, admin1: null, lat: null, lon: null } : null;
 }
 
 /** One event per source, type and sentence: a reading without a target gives way to one with a target. */
@@ -182,6 +176,7 @@ export function codeEvents(
   }
 
   const published = publishedDate(doc.published);
+  const fallbackCountry = countryHints(doc.actors)[0] ?? null;
   for (const sent of doc.sentences) {
     const actors = actorsBySentence.get(sent.index) ?? [];
     const found = findTriggers(tokens, sent.tokenStart, sent.tokenEnd, lexicon);
@@ -225,7 +220,7 @@ export function codeEvents(
       const context = entry.context ?? inferContext(tokens, sent.tokenStart, sent.tokenEnd);
       const fatalities = entry.event === 'ASSAULT' ? findFatalities(tokens, sent.tokenStart, sent.tokenEnd) : null;
       const phrase = doc.text.slice(triggerStart, triggerEnd);
-      const place = eventPlace(actors, triggerEnd);
+      const place = eventPlace(doc.places, sent.index, triggerStart, triggerEnd, fallbackCountry);
       const dateReason =
         when.from === 'text'
           ? `date: ${when.reason ?? `"${when.time!.text}" (${when.time!.value})`}`

