@@ -12,6 +12,7 @@ import { trainBagOfWords } from './baseline.js';
 import { loadGsr, scoreGsr, type GsrResult } from './gsr.js';
 import { crossValidate, LEXICON_ONLY, loadPlv, scorePlv, type Classifier, type CrossValidation, type PlvResult, type PlvRow } from './plv.js';
 import { scoreTempEval } from './tempeval3.js';
+import { loadAcledWithLocation, loadEventLocation, scoreEventLocation, scorePlacesAcled } from './places.js';
 import { compactJson, nowNs, num3, pct, rounded, secondsSince, snippet, table, type ConfusionTable } from './util.js';
 
 const args = process.argv.slice(2);
@@ -261,6 +262,22 @@ await run('acled', 'ACLED Sahel dev (acled-sahel/dev.csv)', join(evalDir, 'acled
 });
 
 // ---- TempEval-3 ----
+
+await run('places', 'Places: ACLED Sahel locations and event-location spans', join(evalDir, 'acled-sahel', 'dev.csv'), (file) => {
+  const r = scorePlacesAcled(loadAcledWithLocation(file), engine);
+  const out: Record<string, unknown> = {
+    acled: { rows: r.rows, located: rounded(r.located), country: rounded(r.country), admin1: rounded(r.admin1), admin1Strict: rounded(r.admin1Strict), within50km: rounded(r.within50km) },
+  };
+  console.log(`ACLED Sahel dev, ${r.rows} rows: located ${num3(r.located)}, country ${num3(r.country)}, admin1 ${num3(r.admin1)} (strict ${num3(r.admin1Strict)}), within 50 km ${num3(r.within50km)}`);
+  console.log(`  the gazetteer knows the gold location (within 50 km) for ${num3(r.gazetteer.rowsWithin50km)} of rows (${r.gazetteer.uniqueKnown} of ${r.gazetteer.uniqueLocations} places)`);
+  const el = join(evalDir, 'event-location', 'labeled_text.jsonl.zip');
+  if (existsSync(el)) {
+    const e = scoreEventLocation(loadEventLocation(el));
+    console.log(`event-location (${e.sentences} sentences): exact span P ${num3(e.exact.p)} R ${num3(e.exact.r)} F1 ${num3(e.exact.f1)}; overlap F1 ${num3(e.overlap.f1)}`);
+    out.eventLocation = { sentences: e.sentences, exactF1: rounded(e.exact.f1), overlapF1: rounded(e.overlap.f1) };
+  }
+  return out;
+});
 
 await run('tempeval3', 'TempEval-3 time expressions (tempeval3/)', join(evalDir, 'tempeval3'), (dir) => {
   const r = scoreTempEval(dir);
