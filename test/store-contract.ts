@@ -5,7 +5,32 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DyadError } from '../src/core/errors.js';
 import type { Doc } from '../src/core/types.js';
 import type { EventFilter, Store, StoredEvent } from '../src/store/store.js';
-import { doc, docA1, docA2, event, nigerGov, syntheticDoc, usMil } from './store-fixtures.js';
+import { doc, docA1, docA2, event, franceGov, nigerGov, syntheticDoc, usGov, usMil } from './store-fixtures.js';
+
+/** An article whose events end one agreement and sign another: the relation claims a store must keep. */
+function agreementsDoc(id: string, published: string): Doc {
+  const text = 'Niger’s junta terminated its security agreement with Washington. Paris signed a trade agreement with Niger’s junta.';
+  const s1 = text.indexOf('Paris');
+  return doc(id, {
+    text,
+    published,
+    actors: [nigerGov(0), usGov(53), franceGov(s1), nigerGov(s1 + 37)],
+    events: [
+      event(id, 1, {
+        event: 'SANCTION', mode: 'discontinue', cameo: '16', goldstein: -4, quad: 4,
+        source: nigerGov(0), target: usGov(53), date: published, date_precision: 'day',
+        evidence: { text: text.slice(0, s1 - 1), start: 0, end: s1 - 1 },
+        trigger: { text: 'terminated its security agreement', start: 14, end: 47 },
+      }),
+      event(id, 2, {
+        event: 'AGREE', cameo: '057', goldstein: 8, quad: 1,
+        source: franceGov(s1), target: nigerGov(s1 + 37), date: '2019', date_precision: 'year',
+        evidence: { text: text.slice(s1), start: s1, end: text.length },
+        trigger: { text: 'signed a trade agreement', start: s1 + 6, end: s1 + 30 },
+      }),
+    ],
+  });
+}
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -252,16 +277,56 @@ export function storeContract(name: string, makeStore: () => MaybePromise<Store>
       expect((await s.stats()).articles).toBe(0);
     });
 
+    it('stores the relation claims of an article with it, found by party on either side', async () => {
+      const s = await seeded();
+      // a1 and a2: a negated sanction, a hypothetical threat, a future withdrawal make no claims.
+      expect((await s.relationClaims({ a: 'NER', kind: 'sanctions' })).length).toBe(0);
+      expect((await s.relationClaims({ a: 'NER', kind: 'presence' })).length).toBe(0);
+      await s.addDoc(agreementsDoc('r1', '2024-03-28'), 'key-r1');
+      const pair = await s.relationClaims({ a: 'USA', b: 'NER' });
+      expect(pair).toHaveLength(1);
+      expect(pair[0]).toMatchObject({
+        kind: 'agreement', a: 'NER', b: 'USA', subtype: 'security', action: 'closes', date: '2024-03-28',
+        precision: 'day', event_id: 'r1-e1', article_id: 'r1', published: '2024-03-28',
+      });
+      expect(pair[0].evidence.text).toBe('Niger’s junta terminated its security agreement with Washington.');
+      expect(pair[0].added_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+      // Same pair, other order; one party alone finds both sides; ordered by valid date.
+      expect(await s.relationClaims({ a: 'NER', b: 'USA' })).toEqual(pair);
+      const niger = await s.relationClaims({ a: 'NER' });
+      expect(niger.map((c) => [c.kind, c.subtype, c.date])).toEqual([
+        ['agreement', 'trade', '2019'],
+        ['agreement', 'security', '2024-03-28'],
+      ]);
+      expect(await s.relationClaims({ b: 'FRA' })).toHaveLength(1);
+      expect(await s.relationClaims({ a: 'DEU' })).toEqual([]);
+      // A duplicate article adds no claims.
+      await s.addDoc(agreementsDoc('r1', '2024-03-28'), 'key-r1');
+      expect(await s.relationClaims({ a: 'NER' })).toHaveLength(2);
+    });
+
+    it('stores no claims of a batch that fails', async () => {
+      const s = await fresh();
+      const bad = docA1();
+      bad.events[1].id = bad.events[0].id;
+      await expect(async () => s.addDocs([{ doc: agreementsDoc('r1', '2024-03-28'), key: 'key-r1' }, { doc: bad, key: 'key-bad' }])).rejects.toThrow();
+      expect(await s.relationClaims({})).toEqual([]);
+    });
+
     if (opts.reopen) {
       const reopen = opts.reopen;
       it('keeps everything after closing and opening again', async () => {
         const s = await seeded();
+        await s.addDoc(agreementsDoc('r1', '2024-03-28'), 'key-r1');
+        const claims = await s.relationClaims({});
+        expect(claims.length).toBeGreaterThan(0);
         const stats = await s.stats();
         const all = await s.events({ includeNegated: true, includeHypothetical: true });
         const again = await reopen(s);
         open.push(again);
         expect(await again.stats()).toEqual(stats);
         expect(await again.events({ includeNegated: true, includeHypothetical: true })).toEqual(all);
+        expect(await again.relationClaims({})).toEqual(claims);
         expect((await again.addDoc(docA2(), 'key-a2')).added).toBe(false);
       });
     }

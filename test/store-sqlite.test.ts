@@ -60,7 +60,7 @@ describe('sqlite store: schema and files', () => {
     expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     const tables = raw.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['actors', 'articles', 'events', 'mentions']);
+    expect(tables).toEqual(['actors', 'articles', 'events', 'mentions', 'relation_claims']);
     raw.close();
   });
 
@@ -213,7 +213,7 @@ describe('sqlite store: a crash mid-batch', () => {
     const root = join(dirname(fileURLToPath(import.meta.url)), '..');
     const out = mkdtempSync(join(tmpdir(), 'dyad-crash-'));
     try {
-      for (const folder of ['src/core', 'src/store', 'src/store/sqlite']) {
+      for (const folder of ['src/core', 'src/store', 'src/store/sqlite', 'src/stages/relations']) {
         mkdirSync(join(out, folder), { recursive: true });
         for (const f of readdirSync(join(root, folder)).filter((x) => x.endsWith('.ts'))) {
           const source = readFileSync(join(root, folder, f), 'utf8');

@@ -10,6 +10,8 @@ import { openStore, exportRows, type EventFilter, type StoredEvent } from '../st
 import { ingestPaths } from '../app/ingest-run.js';
 import { normaliseDate } from '../app/ingest/index.js';
 import { annotationOf } from '../app/annotate.js';
+import { keyDates, relationsAsOf, relationHistory, shifts, timeline } from '../app/relations.js';
+import { RELATION_KINDS, type RelationKind, type RelationState } from '../stages/relations/types.js';
 import { formatRows, parseFormat, type OutputFormat } from './format.js';
 
 const DEFAULT_DB = 'dyad.db';
@@ -61,6 +63,26 @@ function eventRow(e: StoredEvent): Record<string, unknown> {
     flags: flags(e),
     evidence: e.trigger ? e.evidence.text : e.evidence.text,
   };
+}
+
+/** A relation state as a table row: the first evidence sentence stands for the rest. */
+function relationRow(r: RelationState): Record<string, unknown> {
+  const attrs = Object.entries(r.attributes).map(([k, v]) => `${k}=${String(v)}`).join(' ');
+  return {
+    kind: r.subtype ? `${r.kind}/${r.subtype}` : r.kind,
+    a: r.a,
+    b: r.b,
+    from: r.valid_from ?? '?',
+    to: r.valid_to ?? '',
+    attributes: attrs,
+    reports: r.reports,
+    evidence: r.evidence[0]?.text ?? '',
+  };
+}
+
+function kindArg(v: string): RelationKind {
+  if (!(RELATION_KINDS as readonly string[]).includes(v)) throw new DyadError('USAGE', `--kind must be one of ${RELATION_KINDS.join(', ')}, got "${v}"`);
+  return v as RelationKind;
 }
 
 interface FilterOpts {
@@ -305,6 +327,89 @@ export function buildProgram(): Command {
       try {
         const rows = store.articles({ limit: o.limit }).map((a) => ({ id: a.id, published: a.published ?? '?', events: a.events, title: a.title ?? '', origin: a.origin ?? '' }));
         out(formatRows(rows, format, ['id', 'published', 'events', 'title', 'origin'], process.stdout.columns || 160));
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('relations')
+    .description('relation states of a country (ISO3) or organisation (IGO:ECOWAS), or of a pair: in force on a date, or all')
+    .argument('<A>', 'party: ISO3 code (NER) or organisation code (IGO:ECOWAS)')
+    .argument('[B]', 'the other party (either direction)')
+    .addOption(db)
+    .option('--as-of <date>', 'states in force on this date (YYYY, YYYY-MM or YYYY-MM-DD); without it, every interval', dateArg('--as-of'))
+    .option('--known-at <date>', 'only what stories published by this date said', dateArg('--known-at'))
+    .option('--kind <kind>', `one kind: ${RELATION_KINDS.join(', ')}`, kindArg)
+    .option('--format <format>', 'table, json or jsonl', 'table')
+    .action((a: string, b: string | undefined, o) => {
+      const format = parseFormat(o.format, ['table', 'json', 'jsonl']);
+      const store = openStore(dbPath(o), { readonly: true });
+      try {
+        const opts = { knownAt: o.knownAt, kind: o.kind };
+        const states = o.asOf ? relationsAsOf(store, a, b, o.asOf, opts) : relationHistory(store, a, b, opts);
+        if (format === 'table') out(formatRows(states.map(relationRow), 'table', ['kind', 'a', 'b', 'from', 'to', 'attributes', 'reports', 'evidence'], process.stdout.columns || 160));
+        else out(formatRows(states as unknown as Record<string, unknown>[], format));
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('timeline')
+    .description('events and relation changes of a party or pair in date order, with a monthly Goldstein index')
+    .argument('<A>', 'party: ISO3 code (NER) or organisation code (IGO:ECOWAS)')
+    .argument('[B]', 'the other party (either direction)')
+    .addOption(db)
+    .option('--key <n>', 'only the n days that matter most (independent reports, intensity, state changes)', positiveInt('--key'))
+    .option('--format <format>', 'table or json', 'table')
+    .action((a: string, b: string | undefined, o) => {
+      const format = parseFormat(o.format, ['table', 'json']);
+      const store = openStore(dbPath(o), { readonly: true });
+      try {
+        const t = timeline(store, a, b);
+        if (o.key !== undefined) {
+          const keys = keyDates(t, o.key);
+          if (format === 'json') out(JSON.stringify({ a: t.a, b: t.b, key: keys }) + '\n');
+          else {
+            const rows = keys.map((k) => ({ date: k.date, score: k.score, articles: k.articles, events: k.events, changes: k.state_changes.join('; '), evidence: k.evidence }));
+            out(formatRows(rows, 'table', ['date', 'score', 'articles', 'events', 'changes', 'evidence'], process.stdout.columns || 160));
+          }
+          return;
+        }
+        if (format === 'json') {
+          out(JSON.stringify({ a: t.a, b: t.b, entries: t.entries, months: t.months, states: t.states }) + '\n');
+          return;
+        }
+        const width = process.stdout.columns || 160;
+        const rows = t.entries.map((e) => ({ date: e.date ?? '?', type: e.type, what: e.what, source: e.source ?? '', target: e.target ?? '', goldstein: e.goldstein ?? '', evidence: e.evidence }));
+        out(formatRows(rows, 'table', ['date', 'type', 'what', 'source', 'target', 'goldstein', 'evidence'], width));
+        if (t.months.length) {
+          out('\n');
+          const months = t.months.map((m) => ({ month: m.month, events: m.events, goldstein: m.goldstein, q1: m.quad[1], q2: m.quad[2], q3: m.quad[3], q4: m.quad[4] }));
+          out(formatRows(months, 'table', ['month', 'events', 'goldstein', 'q1', 'q2', 'q3', 'q4'], width));
+        }
+      } finally {
+        store.close();
+      }
+    });
+
+  program
+    .command('shifts')
+    .description('the sharpest changes between pairs: jumps in the monthly Goldstein index and relations ended or begun')
+    .addOption(db)
+    .option('--actor <party>', 'only pairs with this party: ISO3 code (NER) or organisation code (IGO:ECOWAS)')
+    .option('--since <date>', 'changes on or after this date', dateArg('--since'))
+    .option('--limit <n>', 'at most n shifts', positiveInt('--limit'), 20)
+    .option('--format <format>', 'table, json or jsonl', 'table')
+    .action((o) => {
+      const format = parseFormat(o.format, ['table', 'json', 'jsonl']);
+      const store = openStore(dbPath(o), { readonly: true });
+      try {
+        const list = shifts(store, { actor: o.actor, since: o.since, limit: o.limit });
+        const rows = list as unknown as Record<string, unknown>[];
+        if (format === 'table') out(formatRows(rows, 'table', ['date', 'a', 'b', 'type', 'what', 'magnitude', 'evidence'], process.stdout.columns || 160));
+        else out(formatRows(rows, format));
       } finally {
         store.close();
       }

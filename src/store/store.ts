@@ -1,6 +1,7 @@
 // The storage contract. SQLite implements it now; a PostgreSQL store must pass the same contract tests
 // (test/store-contract.ts). Everything a caller needs is here; nothing here knows about SQL.
 import type { CodedEvent, Doc } from '../core/types.js';
+import type { RelationKind, StoredRelationClaim } from '../stages/relations/types.js';
 
 /**
  * Which events to return. Every field narrows the result (they are AND-ed).
@@ -36,6 +37,17 @@ export interface EventFilter {
   includeNegated?: boolean;
   includeHypothetical?: boolean;
   articleId?: string;
+}
+
+/**
+ * Which relation claims to return. Parties are ISO3 country codes (NER) or organisation codes (IGO:ECOWAS),
+ * matched exactly and on either side: `a` alone finds every claim naming it; `a` and `b` find the claims
+ * between the two, in either direction.
+ */
+export interface RelationClaimFilter {
+  a?: string;
+  b?: string;
+  kind?: RelationKind;
 }
 
 export interface AddResult {
@@ -79,7 +91,7 @@ export interface StoreStats {
 }
 
 export interface Store {
-  /** Stores one article (row, actor mentions, events) in one transaction: all or nothing. */
+  /** Stores one article (row, actor mentions, events, relation claims) in one transaction: all or nothing. */
   addDoc(doc: Doc, key: string, meta?: { origin?: string }): AddResult;
   /** Stores many articles in one transaction (fast); if any fails, none of the batch is stored. */
   addDocs(items: Array<{ doc: Doc; key: string; origin?: string }>): AddResult[];
@@ -90,6 +102,11 @@ export interface Store {
   countEvents(filter: EventFilter): number;
   /** Same rows as `events`, read lazily (for exporting millions). Finish or break before writing. */
   iterateEvents(filter: EventFilter): IterableIterator<StoredEvent>;
+  /**
+   * Relation claims, with their article's published date and store time, in valid-time order (date, article,
+   * offset). Written by addDoc/addDocs from each article (deriveRelationClaims), in the same transaction.
+   */
+  relationClaims(filter: RelationClaimFilter): StoredRelationClaim[];
   /** Most recently stored first. */
   articles(opts?: { limit?: number }): StoredArticle[];
   stats(): StoreStats;

@@ -1,5 +1,5 @@
 // Schema history. MIGRATIONS[i] takes a database from user_version i to i + 1. Never edit a step that has
-// shipped: add a new one (a later step will add the relations table).
+// shipped: add a new one.
 
 /** PRAGMA application_id of a dyad database ('dyad' in ASCII), so foreign SQLite files are recognised. */
 export const APPLICATION_ID = 0x64796164;
@@ -104,6 +104,31 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX events_target_code ON events(target_code);
   CREATE INDEX events_source_entity ON events(source_entity);
   CREATE INDEX events_target_entity ON events(target_entity);
+  `,
+  // 2: relation claims, written with their article's events; states are built from them at query time, so the
+  // order articles arrive in does not matter. Articles stored under version 1 have no claims.
+  `
+  CREATE TABLE relation_claims (
+    seq             INTEGER PRIMARY KEY,
+    id              TEXT NOT NULL UNIQUE,
+    article_id      TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind            TEXT NOT NULL,
+    a               TEXT NOT NULL,
+    b               TEXT NOT NULL,
+    subtype         TEXT,
+    action          TEXT NOT NULL,
+    date            TEXT,
+    date_precision  TEXT NOT NULL,
+    attributes_json TEXT,
+    event_id        TEXT,
+    evidence_text   TEXT NOT NULL,
+    evidence_start  INTEGER NOT NULL,
+    evidence_end    INTEGER NOT NULL,
+    reason          TEXT NOT NULL
+  );
+  CREATE INDEX relation_claims_a ON relation_claims(a, b);
+  CREATE INDEX relation_claims_b ON relation_claims(b, a);
+  CREATE INDEX relation_claims_article ON relation_claims(article_id);
   `,
 ];
 

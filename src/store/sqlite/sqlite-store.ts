@@ -14,7 +14,9 @@ import {
   parseTypeQuery,
   prefixEnd,
 } from '../filter.js';
-import type { AddResult, EventFilter, Store, StoredArticle, StoredEvent, StoreStats } from '../store.js';
+import type { AddResult, EventFilter, RelationClaimFilter, Store, StoredArticle, StoredEvent, StoreStats } from '../store.js';
+import { deriveRelationClaims } from '../../stages/relations/derive.js';
+import { RELATION_KINDS, type RelationClaim, type StoredRelationClaim } from '../../stages/relations/types.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 export interface SqliteStoreOptions {
@@ -138,6 +140,22 @@ const MENTION_INSERT = `INSERT INTO mentions
   (article_id, start_offset, end_offset, text, entity, code, sector, role, sentence, reason)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+const CLAIM_INSERT = `INSERT INTO relation_claims
+  (id, article_id, kind, a, b, subtype, action, date, date_precision, attributes_json, event_id,
+   evidence_text, evidence_start, evidence_end, reason)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+
+const CLAIM_SELECT = `SELECT c.id, c.article_id, c.kind, c.a, c.b, c.subtype, c.action, c.date, c.date_precision,
+  c.attributes_json, c.event_id, c.evidence_text, c.evidence_start, c.evidence_end, c.reason, a.published, a.added_at
+  FROM relation_claims c JOIN articles a ON a.id = c.article_id`;
+
+type ClaimRow = {
+  id: string; article_id: string; kind: RelationClaim['kind']; a: string; b: string; subtype: string | null;
+  action: RelationClaim['action']; date: string | null; date_precision: RelationClaim['precision'];
+  attributes_json: string | null; event_id: string | null; evidence_text: string; evidence_start: number;
+  evidence_end: number; reason: string; published: string | null; added_at: string | null;
+};
+
 const EVENT_COLUMNS = [
   'id', 'article_id', 'date', 'date_precision', 'date_start', 'date_end', 'date_sort',
   'event', 'mode', 'context', 'quad', 'cameo', 'goldstein',
@@ -182,6 +200,7 @@ class SqliteStore implements Store {
     upsertActor: Statement;
     insertMention: Statement;
     insertEvent: Statement;
+    insertClaim: Statement;
   } | null;
   private readonly queries = new Map<string, Statement>();
   private readonly addBatch: (items: Array<{ doc: Doc; key: string; origin?: string }>) => AddResult[];
@@ -212,6 +231,7 @@ class SqliteStore implements Store {
           upsertActor: db.prepare(ACTOR_UPSERT),
           insertMention: db.prepare(MENTION_INSERT),
           insertEvent: db.prepare(EVENT_INSERT),
+          insertClaim: db.prepare(CLAIM_INSERT),
         };
     this.addBatch = db
       .transaction((items: Array<{ doc: Doc; key: string; origin?: string }>) => {
@@ -280,6 +300,15 @@ class SqliteStore implements Store {
       if (e.target) upsert(e.target);
       st.insertEvent.run(eventValues(e, storedEventId(e.id, doc.id, articleId), articleId));
     }
+    // Relation claims are a function of the doc: derived here so every stored article has them, whoever stores it.
+    for (const c of deriveRelationClaims(doc)) {
+      st.insertClaim.run(
+        storedEventId(c.id, doc.id, articleId), articleId, c.kind, c.a, c.b, c.subtype, c.action, c.date, c.precision,
+        Object.keys(c.attributes).length ? JSON.stringify(c.attributes) : null,
+        c.event_id === null ? null : storedEventId(c.event_id, doc.id, articleId),
+        c.evidence.text, c.evidence.start, c.evidence.end, c.reason,
+      );
+    }
     return { articleId, added: true, events: doc.events.length };
   }
 
@@ -311,6 +340,34 @@ class SqliteStore implements Store {
     const { where, params } = buildWhere(filter);
     const sql = `SELECT count(*) FROM events e ${where}`;
     return this.query(sql).pluck().get(...params) as number;
+  }
+
+  relationClaims(filter: RelationClaimFilter): StoredRelationClaim[] {
+    this.checkOpen();
+    const conds: string[] = [];
+    const params: unknown[] = [];
+    const { a, b, kind } = filter;
+    if (a !== undefined && b !== undefined) {
+      conds.push('((c.a = ? AND c.b = ?) OR (c.a = ? AND c.b = ?))');
+      params.push(a, b, b, a);
+    } else if (a !== undefined || b !== undefined) {
+      const x = a ?? b;
+      conds.push('(c.a = ? OR c.b = ?)');
+      params.push(x, x);
+    }
+    if (kind !== undefined) {
+      if (!RELATION_KINDS.includes(kind)) throw new DyadError('USAGE', `unknown relation kind "${String(kind)}" (one of ${RELATION_KINDS.join(', ')})`);
+      conds.push('c.kind = ?');
+      params.push(kind);
+    }
+    const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
+    // Undated claims last ('~' sorts after digits), like events.
+    const sql = `${CLAIM_SELECT} ${where} ORDER BY coalesce(c.date, '~'), c.article_id, c.evidence_start, c.seq`;
+    try {
+      return (this.query(sql).all(...params) as ClaimRow[]).map(toStoredClaim);
+    } catch (err) {
+      throw storeError(this.path, err, 'reading relation claims');
+    }
   }
 
   articles(opts: { limit?: number } = {}): StoredArticle[] {
@@ -393,6 +450,26 @@ function eventValues(e: CodedEvent, id: string, articleId: string): unknown[] {
     e.evidence.text, e.evidence.start, e.evidence.end, e.reason, e.confidence,
     e.acled?.event_type ?? null, e.acled?.sub_event_type ?? null, e.time?.text ?? null, e.time?.value ?? null,
   ];
+}
+
+function toStoredClaim(r: ClaimRow): StoredRelationClaim {
+  return {
+    id: r.id,
+    kind: r.kind,
+    a: r.a,
+    b: r.b,
+    subtype: r.subtype,
+    action: r.action,
+    date: r.date,
+    precision: r.date_precision,
+    attributes: r.attributes_json === null ? {} : (JSON.parse(r.attributes_json) as StoredRelationClaim['attributes']),
+    event_id: r.event_id,
+    evidence: { text: r.evidence_text, start: r.evidence_start, end: r.evidence_end },
+    article_id: r.article_id,
+    reason: r.reason,
+    published: r.published,
+    added_at: r.added_at,
+  };
 }
 
 function toStoredEvent(r: EventRow): StoredEvent {
