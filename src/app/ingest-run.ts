@@ -37,7 +37,7 @@ export interface IngestOptions extends IngestHooks {
 
 export async function ingestPaths(paths: string[], opts: IngestOptions): Promise<IngestSummary> {
   const { engine, store } = opts;
-  const batchSize = opts.batchSize ?? 200;
+  const batchSize = opts.batchSize ?? 64;
   const t0 = process.hrtime.bigint();
   const sum: IngestSummary = { read: 0, analysed: 0, added: 0, duplicates: 0, failed: 0, events: 0, warnings: 0, seconds: 0, bytes: 0 };
   let batch: Array<{ doc: Doc; key: string; origin: string }> = [];
