@@ -3,15 +3,18 @@
 // read back as an explanation ("between:accus" = the stem "accus" stands between source and target).
 //
 // Groups (prefix: meaning)
-//   lex@, lexp@, lexm:   event-lexicon phrases in the sentence, by where they sit relative to source and target
-//   best:, best+:        the phrase the rule-based coder would choose, and its negation/modality
-//   after1..3:, after:   the first content words after the source (usually its verb)
-//   between:, between2:  stems and stem bigrams between source and target (reversed order: rbetween:)
-//   tprep:, tgov:        the preposition and the content word governing the target
-//   before:, tafter:     words before the source and after the target
-//   src:, tgt:           words inside the source and target phrases
-//   w:                   every content stem in the sentence (a weak bag of words)
-//   neg, hyp, fut, passive, order:, gap:   structure
+//   after1..3:, after:     the first content words after the source (usually its verb; appositions skipped)
+//   cue@verb:, cue@mid:... the class hints (data/models/plover-cues.tsv) of the verb, of words between source and
+//                          target, of the word governing the target, inside the arguments, after the target
+//   mood:, mood&cue@...:   negation and modal before the verb ("will not release"), alone and with the hints
+//   v4:, tg4:              letter 4-grams of the verb and of the word governing the target
+//   between:, between2:    stems and stem bigrams between source and target (reversed order: rbetween:)
+//   tprep:, tgov:          the preposition and the content word governing the target
+//   before:, tafter:       words before the source and after the target
+//   src:, tgt:, w:         words inside the source, inside the target, and near them
+//   lex@, lexp@, lexm:     event-lexicon phrases in the sentence, by where they sit relative to source and target
+//   best:, best+...:       the phrase the rule-based coder would choose, and its negation/modality
+//   neg, hyp, fut, passive, coord, apposition, order:, gap:   structure
 import type { Token } from '../../../core/types.js';
 import type { EventLexicon } from '../../../lexicons/events.js';
 import { segment } from '../../segment/segment.js';
@@ -53,7 +56,7 @@ const SKIP = new Set([
   'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september',
   'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov',
   'dec', 'morning', 'evening', 'night', 'afternoon', 'weekend', 'early', 'late', 'its', 'their', 'his', 'her',
-  'had', 'it', 'they', 'he', 'she', 'we', 'and', ',', '(', ')', '-', '–', '—', '"', '“', '”', "'", 'here', 'there',
+  'it', 'they', 'he', 'she', 'we', 'and', ',', '(', ')', '-', '–', '—', '"', '“', '”', "'", 'here', 'there',
   'too', 'first', 'once', 'since', 'which', 'who', 'that', 'finally', 'only', 'even', 'repeatedly', 'strongly',
 ]);
 const STOP = new Set([
@@ -131,8 +134,6 @@ export interface FeatureContext {
   stem: Stemmer;
   /** Stem -> the classes it hints at (data/models/plover-cues.tsv). */
   cues: Map<string, string[]>;
-  /** Stem -> word-cluster ids learned from unlabelled news (data/models/word-clusters.tsv), when present. */
-  clusters?: Map<string, string[]>;
 }
 
 /** Parses the cue file: `class<TAB>lemma lemma ...` per line; keys are stems of every inflected form. */
@@ -182,19 +183,12 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
   const inSrc = (i: number) => src !== null && i >= src[0] && i <= src[1];
   const inTgt = (i: number) => tgt !== null && i >= tgt[0] && i <= tgt[1];
   const st = (i: number) => stem(tokens[i].lower);
-  const clusterOf = ctx.clusters;
-  const cluster = (i: number, where: string) => {
-    const ids = clusterOf?.get(st(i));
-    if (!ids) return;
-    for (let g = 0; g < ids.length; g++) add(`cl${g}${where}` + ids[g]);
-  };
-  const GRAMS = (process.env.GRAM ?? '4').split(',').map(Number);
+  // Letter 4-grams of a word ("<bom", "bomb", "omba"...): derivations the stemmer misses share them.
   const grams = (prefix: string, lower: string) => {
     const w = '<' + lower + '>';
-    for (const n of GRAMS) for (let g = 0; g + n <= w.length; g++) add(prefix + n + ':' + w.slice(g, g + n));
+    for (let g = 0; g + 4 <= w.length; g++) add(prefix + '4:' + w.slice(g, g + 4));
   };
   const cue = (i: number, where: string, neg = false) => {
-    cluster(i, where.slice(3));
     const classes = cues.get(st(i));
     if (!classes) return;
     for (const c of classes) {
@@ -206,9 +200,11 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
   if (!src) add('nosrc');
   if (!tgt) add('notgt');
 
-
-  // Bag of content stems.
-  for (let i = lo; i < hi; i++) {
+  // Bag of content stems near the arguments (far words mostly describe other events).
+  const W = 8;
+  const near0 = src || tgt ? Math.max(lo, Math.min(src ? src[0] : hi, tgt ? tgt[0] : hi) - W) : lo;
+  const near1 = src || tgt ? Math.min(hi, Math.max(src ? src[1] : lo, tgt ? tgt[1] : lo) + W + 1) : hi;
+  for (let i = near0; i < near1; i++) {
     const t = tokens[i];
     if (!isWord(t) || STOP.has(t.lower)) continue;
     if (inSrc(i)) {
@@ -252,7 +248,6 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
     }
   }
 
-  let verbClasses: readonly string[] = NO_CLASSES;
   // The first content words after the source: its verb, usually. The modal just before each word ("will free",
   // "could impose") is kept with the word's cue classes: intent and threat read differently from a done deed.
   if (src) {
@@ -262,7 +257,22 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
     let modal: string | null = null;
     const stems: string[] = [];
     const classes: Array<readonly string[]> = [];
-    for (let i = src[1] + 1; i < hi && k < 3; i++) {
+    // An apposition or a bracket right after the source ("X, a former minister, said"; "X (LNA) agreed") is
+    // skipped: the verb comes after it.
+    let from = src[1] + 1;
+    const open = tokens[from]?.text;
+    if (open === ',' || open === '(') {
+      const close = open === ',' ? ',' : ')';
+      for (let j = from + 1; j < Math.min(hi, from + 16); j++) {
+        if (CLAUSE_PUNCT.has(tokens[j].text) || (open === ',' && inTgt(j))) break;
+        if (tokens[j].text === close) {
+          add('apposition');
+          from = j + 1;
+          break;
+        }
+      }
+    }
+    for (let i = from; i < hi && k < 3; i++) {
       const t = tokens[i];
       if (CLAUSE_PUNCT.has(t.text)) break;
       if (NEGATION.has(t.lower)) {
@@ -288,7 +298,6 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
       classes.push(cues.get(s) ?? NO_CLASSES);
       if (k <= 2) {
         cue(i, 'cue@verb:', negNear);
-        // Letter 4-grams of the verb: shared stems across derivations the stemmer misses ("bombard-ment").
         grams('v', t.lower);
         // The verb's mood: negation and modal together ("will not release" is a refusal, "will release" intent).
         const mood = (negNear ? 'neg-' : '') + (modal ?? 'plain');
@@ -303,7 +312,6 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
         if (sawBe && /(?:ed|en|wn)$/.test(t.lower)) add('passive');
       }
     }
-    if (classes.length) verbClasses = classes[0];
     if (stems.length >= 2) {
       add('after12:' + stems[0] + '_' + stems[1]);
       for (const a of classes[0]) for (const b of classes[1]) add('cuepair:' + a + '_' + b);
@@ -322,14 +330,13 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
     while (i >= lo && DETERMINERS.has(tokens[i].lower)) i--;
     if (i >= lo && PREPS.has(tokens[i].lower)) {
       add('tprep:' + tokens[i].lower);
-      if (process.env.CP) for (const c of verbClasses) add(`cue@verb&tprep:${c}_${tokens[i].lower}`);
       i--;
       while (i >= lo && DETERMINERS.has(tokens[i].lower)) i--;
     } else add('tprep:none');
     if (i >= lo && !inSrc(i) && isWord(tokens[i])) {
       add('tgov:' + st(i));
       cue(i, 'cue@tgov:');
-      if (process.env.TG) grams('tg', tokens[i].lower);
+      grams('tg', tokens[i].lower);
       const prep = tokens[tgt[0] - 1];
       if (prep && PREPS.has(prep.lower)) add('tgov-prep:' + st(i) + '_' + prep.lower);
     }
@@ -340,7 +347,6 @@ export function extractFeatures(input: RelationInput, ctx: FeatureContext): Extr
       k++;
       add('tafter:' + st(j));
       cue(j, 'cue@tafter:');
-      if (process.env.TA) grams('ta', t.lower);
     }
   }
 

@@ -21,6 +21,13 @@ export const QUAD_OF_CLASS: Record<string, number> = {
   PROTEST: 4, SANCTION: 4, MOBILIZE: 4, COERCE: 4, ASSAULT: 4,
 };
 
+// Stems (as features.ts writes them) of verbs that make a YIELD a RETREAT, with the RETREAT mode.
+const RETREAT_VERBS = new Map<string, string>([
+  ['releas', 'release'], ['free', 'release'], ['withdraw', 'withdraw'], ['pull', 'withdraw'], ['retreat', 'withdraw'],
+  ['evacuat', 'withdraw'], ['resign', 'resign'], ['step', 'resign'], ['disarm', 'disarm'], ['demobiliz', 'disarm'],
+  ['demobilis', 'disarm'], ['reopen', 'access'], ['allow', 'access'], ['permit', 'access'],
+]);
+
 export interface ModelHeader {
   what: string;
   trainedOn: string[];
@@ -31,10 +38,12 @@ export interface ModelHeader {
   [key: string]: unknown;
 }
 
-/** The JSON file: a header, the class order, and per feature one weight per class. */
+/** The JSON file: a header, the class order, and per feature one weight per class (divided by `scale`). */
 export interface ModelFile {
   header: ModelHeader;
   classes: string[];
+  /** Stored weights are integers: the real weight is the number divided by scale (1 when absent). */
+  scale?: number;
   weights: Record<string, number[]>;
 }
 
@@ -112,12 +121,14 @@ export function modelFromFile(file: ModelFile, lexicon: EventLexicon = loadEvent
   // Class order in the file may differ; map it onto ours.
   const order = CLASSES.map((c) => file.classes.indexOf(c));
   if (order.some((i) => i < 0)) throw new DyadError('DATA', `${where}: classes must be ${CLASSES.join(', ')}`);
+  const scale = file.scale ?? 1;
+  if (!(scale > 0)) throw new DyadError('DATA', `${where}: "scale" must be a positive number`);
   const names = Object.keys(file.weights);
   const weights = new Float64Array(names.length * k);
   names.forEach((f, i) => {
     const row = file.weights[f];
     if (!Array.isArray(row) || row.length !== file.classes.length) throw new DyadError('DATA', `${where}: feature "${f}" needs ${file.classes.length} weights`);
-    for (let c = 0; c < k; c++) weights[i * k + c] = row[order[c]];
+    for (let c = 0; c < k; c++) weights[i * k + c] = row[order[c]] / scale;
   });
   return classifierFromWeights(names, weights, lexicon, file.header);
 }
@@ -174,14 +185,24 @@ export function predict(model: ClassifierModel, input: RelationInput, explain = 
   let quad = 1;
   for (let q = 2; q <= 4; q++) if (quadMass[q] > quadMass[quad]) quad = q;
   const root = CLASSES[best];
-  // YIELD is two PLOVER types: take the one the lexicon saw, else CONCEDE.
+  // YIELD is two PLOVER types: the one the lexicon saw; else RETREAT when the verb is a retreat verb
+  // (release, withdraw, resign...), with its mode; else CONCEDE.
   let event: PloverType;
+  let retreatMode: string | null = null;
   if (root === 'YIELD') {
     const y = extracted.triggers.find((t) => t.entry.event === 'RETREAT' || t.entry.event === 'CONCEDE');
-    event = (y?.entry.event as PloverType | undefined) ?? 'CONCEDE';
+    if (y) event = y.entry.event as PloverType;
+    else {
+      for (const f of extracted.features) {
+        if (!f.startsWith('after1:') && !f.startsWith('after2:')) continue;
+        retreatMode = RETREAT_VERBS.get(f.slice(7)) ?? null;
+        if (retreatMode) break;
+      }
+      event = retreatMode ? 'RETREAT' : 'CONCEDE';
+    }
   } else event = root;
   const agreeing = extracted.triggers.find((t) => t.entry.event === event) ?? null;
-  const coding = codeEvent(event, agreeing?.entry.mode ?? null);
+  const coding = codeEvent(event, agreeing?.entry.mode ?? retreatMode);
 
   let topFeatures: FeatureContribution[] = [];
   if (explain > 0) {
