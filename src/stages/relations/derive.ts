@@ -89,19 +89,8 @@ function parseCount(text: string): number | null {
   return Number.isFinite(n) && n > 0 ? n : null;
 }
 
-interface Draft {
-  kind: RelationKind;
-  a: string;
-  b: string;
-  subtype: string | null;
-  action: ClaimAction;
-  date: string | null;
-  precision: DatePrecision;
-  attributes: Record<string, AttributeValue>;
-  event_id: string | null;
-  evidence: Evidence;
-  reason: string;
-}
+/** A claim before the article's id and the claim's own id are given to it. */
+type Draft = Omit<RelationClaim, 'id' | 'article_id'>;
 
 /** The agreement's field: the word before the noun, in the window first, else anywhere in the sentence. */
 function agreementSubtype(window: Word[], sentence: Word[]): string | null {
