@@ -70,6 +70,10 @@ export interface Prediction {
   /** The PLV class (CONCEDE and RETREAT merged as YIELD). */
   root: ModelClass;
   mode: string | null;
+  /**
+   * The quad with the most probability mass over all classes. Usually the event's own quad; it differs when the
+   * classes of another quad together outweigh the top class (then the quad is the safer answer).
+   */
   quad: number;
   cameo: string;
   /** Probability of the chosen class. */
