@@ -194,7 +194,7 @@ export const RECIPROCAL_FIGHTING_CUES: ReadonlySet<string> = new Set([
   'gunbattle', 'fought', 'retaliated', 'fended', 'counterattack', 'counter-attack', 'skirmish', 'skirmishes',
 ]);
 
-/** Older ACLED event types (the eval/acled-sahel export) from the current scheme. */
+/** Older ACLED event types (the pre-2019 export format) from the current scheme. */
 export function acledLegacyType(eventType: string, subEventType: string): string {
   switch (eventType) {
     case 'Battles':

@@ -27,8 +27,8 @@ export const DEFAULT_HYPERPARAMETERS: Hyperparameters = { l2: 0.3, minCount: 1, 
 // ---------------------------------------------------------------------------------------------------------------
 // Data readers (text in, rows out; the caller reads the files).
 
-/** Rows of PLV_train.tsv, read by column name. */
-export function parsePlvTsv(content: string, file = 'PLV_train.tsv'): LabelledRow[] {
+/** Rows of a PLV relation-classification TSV (the PLV training file's format), read by column name. */
+export function parsePlvTsv(content: string, file = 'PLV data'): LabelledRow[] {
   const lines = content.split(/\r?\n/).filter((l) => l.length > 0);
   if (!lines.length) throw new DyadError('DATA', `${file}: empty`);
   const header = lines[0].split('\t');
