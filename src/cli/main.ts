@@ -61,7 +61,7 @@ function eventRow(e: StoredEvent): Record<string, unknown> {
     quad: e.quad,
     goldstein: e.goldstein,
     flags: flags(e),
-    evidence: e.trigger ? e.evidence.text : e.evidence.text,
+    evidence: e.evidence.text,
   };
 }
 
@@ -85,17 +85,10 @@ function kindArg(v: string): RelationKind {
   return v as RelationKind;
 }
 
-interface FilterOpts {
-  actor?: string;
-  source?: string;
-  target?: string;
-  type?: string;
-  since?: string;
-  until?: string;
-  limit?: number;
+type FilterOpts = Pick<EventFilter, 'actor' | 'source' | 'target' | 'type' | 'since' | 'until' | 'limit'> & {
   article?: string;
   all?: boolean;
-}
+};
 
 function filterOf(o: FilterOpts): EventFilter {
   return {

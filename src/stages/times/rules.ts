@@ -235,6 +235,13 @@ export class RuleScanner {
   }
 
   /** Past tense reads as 'recent' (see calendar.ts), future as 'future'; no cue gives the fallback. */
+  /** A yearly date (a holiday) starting at token a: "last/next Christmas" fixes the direction, else the tense. */
+  private yearlyAnchor(a: number, b: number): { a: number; dir: Direction; includeRef: boolean } {
+    const prev = this.word(a - 1);
+    if (prev === 'last' || prev === 'next') return { a: a - 1, dir: prev === 'last' ? 'past' : 'future', includeRef: false };
+    return { a, dir: this.dirFromTense(a, b, 'nearest'), includeRef: true };
+  }
+
   private dirFromTense(a: number, b: number, fallback: Direction = 'nearest'): Direction {
     const t = this.tense(a, b);
     return t === 'past' ? 'recent' : t ?? fallback;
@@ -712,15 +719,7 @@ export class RuleScanner {
       if (next === 'monday') dateIn = (y) => addDays(easter(y), 1);
       b = i + 2;
     }
-    let a = i;
-    const prev = this.word(i - 1);
-    let dir: Direction;
-    let includeRef = true;
-    if (prev === 'last' || prev === 'next') {
-      a--;
-      dir = prev === 'last' ? 'past' : 'future';
-      includeRef = false;
-    } else dir = this.dirFromTense(i, b, 'nearest');
+    const { a, dir, includeRef } = this.yearlyAnchor(i, b);
     const value = this.ref ? fmtDate(resolveYearly(this.ref, dateIn, dir, includeRef)) : `XXXX-${fmtDate(dateIn(2001)).slice(5)}`;
     this.emit(a, b, 'DATE', value, `holiday ${w}`, { certain: [] });
   }
@@ -1615,15 +1614,7 @@ export class RuleScanner {
       d = 31;
       b++;
     } else if (next === 'day') b++;
-    let a = h - 1;
-    const prev = this.word(a - 1);
-    let dir: Direction;
-    let includeRef = true;
-    if (prev === 'last' || prev === 'next') {
-      a--;
-      dir = prev === 'last' ? 'past' : 'future';
-      includeRef = false;
-    } else dir = this.dirFromTense(a, b, 'nearest');
+    const { a, dir, includeRef } = this.yearlyAnchor(h - 1, b);
     const value = this.ref ? fmtDate(resolveYearly(this.ref, (y) => ({ y, m, d }), dir, includeRef)) : `XXXX-${m === 1 ? '01-01' : '12-31'}`;
     this.emit(a, b, 'DATE', value, 'holiday new year');
   }
