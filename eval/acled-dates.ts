@@ -1,11 +1,16 @@
 // Dates on ACLED Sahel notes, the times stage alone and the event dater.
-// Rows: day precision (time_precision 1) whose note names a day (namesADay: "On October 27", "27 Oct",
-// "on Thursday"). Published date: event_date + 2 days, as in eval/acled.ts.
+// Rows: day precision (time_precision 1) whose note states the event's own day (statedEventDay): its day of
+// the month beside its month ("On October 27", "27 Oct", "11-12 March") or its weekday ("on Thursday").
+// A note that names only other days ("protested for the elections set for 7 February", "held since
+// 21 July") says nothing of when its event happened, so no reader of the note could date it; those rows are
+// left out (namesADay, which only asks whether some day is named, counted them).
+// A day inside a stated range ("5-10 Jul", "Between April 26 and 28") is one day of a multi-day event that
+// ACLED splits into a row per day; the note's one event is dated right there when its date lies in the range.
+// Published date: event_date + 2 days, as in eval/acled.ts.
 // - Times stage: right when the first DATE or TIME expression of the note has a value whose day (YYYY-MM-DD)
 //   equals event_date; also the share where some expression does.
 // - Event dater: the event eval/acled.ts chooses (predictAcled) from the full engine; its date as the events
-//   stage codes it now, and re-dated by dateEvent with the sentence context (tokens, actor names, the
-//   sentence's other event phrases), which is what the events stage gives once it passes that context.
+//   stage codes it (what a user gets from annotate), and re-dated by dateEvent with the sentence context.
 //   Over the rows where the engine found an event (rows without one are the event coder's misses).
 //
 // Usage: node dist-tools/eval/acled-dates.js [dev.csv] [--errors] [--json]
@@ -18,7 +23,8 @@ import { dateEvent, datingContext } from '../src/stages/events/dating.js';
 import { findTriggers } from '../src/stages/events/triggers.js';
 import { segment } from '../src/stages/segment/segment.js';
 import { extractTimes } from '../src/stages/times/index.js';
-import { addDays, loadAcled, namesADay, predictAcled, type AcledRow } from './acled.js';
+import { addDays, loadAcled, predictAcled, type AcledRow } from './acled.js';
+import { eventDayMatches, statedEventDay } from './event-day.js';
 import { ratio } from './util.js';
 
 export interface AcledDateMiss {
@@ -30,7 +36,7 @@ export interface AcledDateMiss {
 }
 
 export interface AcledDateResult {
-  /** Rows with day precision whose note names a day. */
+  /** Rows with day precision whose note states the event's day (statedEventDay). */
   n: number;
   /** First DATE/TIME expression's day equals event_date. */
   firstExact: number;
@@ -71,7 +77,8 @@ function redate(doc: Doc, ev: NonNullable<ReturnType<typeof predictAcled>['chose
 }
 
 export function scoreAcledDates(rows: readonly AcledRow[]): AcledDateResult {
-  const picked = rows.filter((r) => r.timePrecision === 1 && namesADay(r.notes));
+  const picked = rows.filter((r) => r.timePrecision === 1 && statedEventDay(r.notes, r.eventDate));
+  const stated = picked.map((r) => statedEventDay(r.notes, r.eventDate));
   const segs = picked.map((r) => segment(r.notes));
   const engine = createEngine();
   const lexicon = loadEventLexicon();
@@ -94,7 +101,8 @@ export function scoreAcledDates(rows: readonly AcledRow[]): AcledDateResult {
     const f = firstDated(times.filter((t) => t.type === 'DATE' || t.type === 'TIME'));
     const firstAny = times.find((t) => t.type === 'DATE' || t.type === 'TIME');
     if (!f) noDay++;
-    if (firstAny && firstAny.value.slice(0, 10) === row.eventDate) first++;
+    const day = (t: TimeExpr) => t.value.slice(0, 10);
+    if (firstAny && eventDayMatches(day(firstAny), row.eventDate, stated[k])) first++;
     else {
       misses.push({
         id: row.id,
@@ -104,14 +112,14 @@ export function scoreAcledDates(rows: readonly AcledRow[]): AcledDateResult {
         note: row.notes.slice(0, 220),
       });
     }
-    if (times.some((t) => (t.type === 'DATE' || t.type === 'TIME') && t.value.slice(0, 10) === row.eventDate)) any++;
+    if (times.some((t) => (t.type === 'DATE' || t.type === 'TIME') && eventDayMatches(day(t), row.eventDate, stated[k]))) any++;
     const doc = engine.analyze({ id: row.id, text: row.notes, published });
     const chosen = predictAcled(doc.events).chosen;
     if (chosen) {
       withEvent++;
-      if (chosen.date === row.eventDate) coded++;
+      if (eventDayMatches(chosen.date, row.eventDate, stated[k])) coded++;
       const d = redate(doc, chosen, lexicon);
-      if (d.date === row.eventDate) context++;
+      if (eventDayMatches(d.date, row.eventDate, stated[k])) context++;
       else {
         daterMisses.push({
           id: row.id,
@@ -144,7 +152,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   if (args.includes('--json')) console.log(JSON.stringify({ ...res, misses: res.misses.length, daterMisses: res.daterMisses.length }, null, 2));
   else {
     const pct = (x: number) => (100 * x).toFixed(1) + '%';
-    console.log(`ACLED Sahel notes naming a day (time_precision 1): ${res.n}`);
+    console.log(`ACLED Sahel notes stating the event's day (time_precision 1): ${res.n}`);
     console.log(`first date expression = event_date: ${pct(res.firstExact)}`);
     console.log(`some date expression = event_date:  ${pct(res.anyExact)}`);
     console.log(`rows where the engine chose an event: ${res.withEvent}`);

@@ -11,7 +11,10 @@
 // date line that holds the creation time is left out; only the title and the first five sentences are
 // annotated there, so only they are kept.
 //
-// Usage: node dist-tools/eval/tempeval3.js [dir] [--meantime] [--errors] [--json]
+// --by-reason tallies dyad's outputs per rule (system, relaxed-matched, right value, right type): a rule whose
+// right values are under about F1/2 of its outputs lowers value F1.
+//
+// Usage: node dist-tools/eval/tempeval3.js [dir] [--meantime] [--errors] [--by-reason] [--json]
 import * as chrono from 'chrono-node';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -223,6 +226,9 @@ interface Tally {
   type: number;
 }
 
+/** Per rule (the first part of the system's reason): outputs, relaxed matches, right values and types. */
+export type ReasonTally = Map<string, { system: number; matched: number; value: number; type: number }>;
+
 export interface Mismatch {
   doc: string;
   /** The document creation time the values were normalised against. */
@@ -240,7 +246,9 @@ function overlap(a: { start: number; end: number }, b: { start: number; end: num
   return Math.min(a.end, b.end) - Math.max(a.start, b.start);
 }
 
-function scoreDoc(doc: TimeMlDoc, sys: Array<SysTimex & { reason?: string }>, t: Tally, errors?: Mismatch[]): void {
+const reasonKey = (reason: string | undefined) => (reason ?? '').split(';')[0].replace(/^chrono: .*/, 'chrono').trim() || '-';
+
+function scoreDoc(doc: TimeMlDoc, sys: Array<SysTimex & { reason?: string }>, t: Tally, errors?: Mismatch[], byReason?: ReasonTally): void {
   t.gold += doc.gold.length;
   t.system += sys.length;
   const usedGold = new Set<number>();
@@ -257,6 +265,13 @@ function scoreDoc(doc: TimeMlDoc, sys: Array<SysTimex & { reason?: string }>, t:
       }
     });
     const sysRec = { ...s, text: doc.text.slice(s.start, s.end) };
+    const r = byReason && (byReason.get(reasonKey(s.reason)) ?? byReason.set(reasonKey(s.reason), { system: 0, matched: 0, value: 0, type: 0 }).get(reasonKey(s.reason))!);
+    if (r) r.system++;
+    if (best >= 0 && r) {
+      r.matched++;
+      if (normValue(doc.gold[best].value) === normValue(s.value)) r.value++;
+      if (doc.gold[best].type === s.type) r.type++;
+    }
     if (best < 0) {
       errors?.push({ doc: doc.id, dct: doc.dct, kind: 'spurious', system: sysRec, context: ctx(s.start, s.end) });
       continue;
@@ -296,7 +311,7 @@ function toScores(t: Tally): Scores {
 const emptyTally = (): Tally => ({ gold: 0, system: 0, strict: 0, relaxed: 0, value: 0, type: 0 });
 
 /** Scores dyad and plain chrono on every .tml file under `dir` (or on given documents). `seconds` is dyad's extraction time. */
-export function scoreTempEval(dir: string | TimeMlDoc[], errors?: Mismatch[]): { dyad: Scores; chrono: Scores; docs: number; seconds: number } {
+export function scoreTempEval(dir: string | TimeMlDoc[], errors?: Mismatch[], byReason?: ReasonTally): { dyad: Scores; chrono: Scores; docs: number; seconds: number } {
   const docs = typeof dir === 'string' ? loadTimeMl(dir) : dir;
   const dyadTally = emptyTally();
   const chronoTally = emptyTally();
@@ -305,7 +320,7 @@ export function scoreTempEval(dir: string | TimeMlDoc[], errors?: Mismatch[]): {
     const t0 = process.hrtime.bigint();
     const found = findTimes(doc.text, doc.dct);
     ns += process.hrtime.bigint() - t0;
-    scoreDoc(doc, found, dyadTally, errors);
+    scoreDoc(doc, found, dyadTally, errors, byReason);
     scoreDoc(doc, chronoOnly(doc), chronoTally);
   }
   return { dyad: toScores(dyadTally), chrono: toScores(chronoTally), docs: docs.length, seconds: Number(ns) / 1e9 };
@@ -335,9 +350,16 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const meantime = args.includes('--meantime');
   const dir = resolve(args.find((a) => !a.startsWith('--')) ?? (meantime ? '../shared/eval/meantime/intra-doc_annotation' : '../shared/eval/tempeval3'));
   const errors: Mismatch[] | undefined = args.includes('--errors') ? [] : undefined;
-  const res = scoreTempEval(meantime ? loadMeantime(dir) : dir, errors);
+  const byReason: ReasonTally | undefined = args.includes('--by-reason') ? new Map() : undefined;
+  const res = scoreTempEval(meantime ? loadMeantime(dir) : dir, errors, byReason);
   if (args.includes('--json')) console.log(JSON.stringify(res, null, 2));
   else printTable(res);
+  if (byReason) {
+    console.log('\nrule                                   system matched value  type  value/system');
+    for (const [k, r] of [...byReason].sort((a, b) => b[1].system - a[1].system)) {
+      console.log(`${k.slice(0, 38).padEnd(38)} ${String(r.system).padStart(6)} ${String(r.matched).padStart(7)} ${String(r.value).padStart(5)} ${String(r.type).padStart(5)}  ${(r.value / r.system).toFixed(2)}`);
+    }
+  }
   if (errors) {
     for (const e of errors) {
       const g = e.gold ? `gold[${e.gold.text}|${e.gold.type}|${e.gold.value}]` : '';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Doc, Span, TimeExpr } from '../src/core/types.js';
 import { calendarDate, dateEvent, datingContext, type EventDate } from '../src/stages/events/dating.js';
 import { segment } from '../src/stages/segment/segment.js';
+import { eventDayMatches, statedEventDay } from '../eval/event-day.js';
 import { extractTimes } from '../src/stages/times/index.js';
 
 /** A document with sentences, tokens and times (no actors unless given). */
@@ -60,6 +61,11 @@ describe('the expression that governs the event phrase', () => {
     const after = 'Activists protested for transparent elections scheduled for 7th February.';
     expect(dateOf(after, '1999-02-01', 'protested').from).toBe('published');
   });
+  it('dates an ongoing event told in the perfect by the day "since" names, not by a year', () => {
+    const text = 'At least 37 people have been killed in clashes near Anefis since Friday.';
+    expect(dateOf(text, '2014-07-13', 'killed').date).toBe('2014-07-11');
+    expect(dateOf('French troops have been deployed in Mali since 2013.', '2014-07-13', 'deployed').from).toBe('published');
+  });
   it('dates the event named by the noun a date modifies ("the April 13 attack")', () => {
     const text = 'Officials investigated the April 13 attack in the capital.';
     expect(dateOf(text, '2006-07-15', 'attack').date).toBe('2006-04-13');
@@ -77,6 +83,13 @@ describe('the expression that governs the event phrase', () => {
   });
 });
 
+describe('the sentence-opening date and dates in modifiers', () => {
+  it('lets the opening date win over a nearer date in a modifier of the subject', () => {
+    const text = 'On April 18, students suspended in March clashed with security forces in Niamey.';
+    expect(dateOf(text, '2018-04-20', 'clashed').date).toBe('2018-04-18');
+  });
+});
+
 describe('dates carried through the story', () => {
   it('takes "the next day" as counted from the date set before', () => {
     const text = 'Troops entered the town on Friday. The next day, rebels attacked the base.';
@@ -87,6 +100,23 @@ describe('dates carried through the story', () => {
     const d = dateOf(text, '2011-01-26', 'ambush');
     expect([d.date, d.from]).toEqual(['2011-01-24', 'text']);
     expect(d.reason).toMatch(/carried/);
+  });
+  it('carries the story\'s day, not the day of the report about it', () => {
+    const text = 'The French army said Friday that soldiers fought jihadists from Sunday to Thursday. Airstrikes destroyed two camps.';
+    const d = dateOf(text, '2017-06-03', 'destroyed');
+    expect(d.date).toBe('2017-05-28');
+  });
+  it('dates an undated opening sentence by the day the next sentence names', () => {
+    const text = 'Ten people were killed in clashes at a gold mine, a security source told AFP. The violence erupted early Tuesday when residents told miners to leave.';
+    const d = dateOf(text, '2017-10-26', 'killed');
+    expect([d.date, d.from]).toEqual(['2017-10-24', 'text']);
+    expect(d.reason).toMatch(/next sentence/);
+  });
+  it('does not take the next sentence\'s day when it is a start, a report\'s day, or when a date came before', () => {
+    expect(dateOf('Ten people were killed in clashes. Fighting has gone on since Tuesday.', '2017-10-26', 'killed').from).toBe('published');
+    expect(dateOf('Ten people were killed in clashes. Officials said Tuesday the toll may rise.', '2017-10-26', 'killed').from).toBe('published');
+    const later = 'Troops arrived in 2016. Ten people were killed in clashes. The violence erupted early Tuesday.';
+    expect(dateOf(later, '2017-10-26', 'killed').from).toBe('published');
   });
   it('does not carry across a paragraph break, into a present-tense sentence or from a year alone', () => {
     expect(dateOf('On 24 January, an army unit destroyed four vehicles.\n\nThe ambush took place near the town.', '2011-01-26', 'ambush').from).toBe('published');
@@ -117,5 +147,30 @@ describe('durations that anchor a start, precision and value forms', () => {
     expect(dateEvent([t], 0, 8, '2021-12-10')).toMatchObject({ date: '2021-12-07', from: 'text' });
     expect(dateEvent([], 0, 8, '2021-12-10')).toMatchObject({ date: '2021-12-10', from: 'published' });
     expect(dateEvent([], 0, 8, null)).toMatchObject({ date: null, from: 'none', precision: 'unknown' });
+  });
+});
+
+describe('ACLED scorer: does a note state its event\'s day?', () => {
+  it('finds the day beside its month, or its weekday', () => {
+    expect(statedEventDay('On October 27, militants attacked the camp.', '2018-10-27')).toEqual({ kind: 'day' });
+    expect(statedEventDay('Militants attacked the camp on 27 Oct.', '2018-10-27')).toEqual({ kind: 'day' });
+    expect(statedEventDay('Militants attacked the camp on Saturday.', '2018-10-27')).toEqual({ kind: 'day' });
+  });
+  it('leaves out notes that name only other days', () => {
+    expect(statedEventDay('Activists protested for elections scheduled for 7th February.', '1999-01-30')).toBeNull();
+    expect(statedEventDay('Protests have taken place daily since 21 July.', '2017-07-28')).toBeNull();
+    expect(statedEventDay('People marched in tribute to the victims of 30 and 31 October 2014.', '2016-10-31')).toBeNull();
+    expect(statedEventDay('Troops left on May 3, 2006 and returned.', '2007-05-03')).toBeNull();
+    expect(statedEventDay('Troops left on May 3, 2006 and returned.', '2006-05-03')).toEqual({ kind: 'day' });
+  });
+  it('reads a day inside a stated range of days or of weekdays as that range', () => {
+    expect(statedEventDay('Fighting in Menaka region 5-10 Jul left 20 dead.', '2017-07-07')).toEqual({ kind: 'range', first: '2017-07-05', last: '2017-07-10' });
+    expect(statedEventDay('Between April 26 and 28, militiamen attacked camps.', '2018-04-28')).toEqual({ kind: 'range', first: '2018-04-26', last: '2018-04-28' });
+    const weekdays = statedEventDay('Two vehicles were attacked on Tuesday and Wednesday.', '2012-07-04');
+    expect(weekdays).toEqual({ kind: 'range', first: '2012-07-03', last: '2012-07-04' });
+    expect(eventDayMatches('2012-07-03', '2012-07-04', weekdays)).toBe(true);
+    expect(eventDayMatches('2012-07-05', '2012-07-04', weekdays)).toBe(false);
+    expect(eventDayMatches('2012-07-03', '2012-07-04', { kind: 'day' })).toBe(false);
+    expect(eventDayMatches(null, '2012-07-04', { kind: 'day' })).toBe(false);
   });
 });

@@ -44,6 +44,19 @@ describe('partial dates and weekdays follow the tense', () => {
     expect(value('The ministers will meet on Thursday.', pub, 'Thursday')).toBe('2021-12-16');
     expect(value('The ministers met last Monday.', pub, 'last Monday')).toBe('2021-12-06');
   });
+  it('a to-clause after the weekday does not set its tense', () => {
+    const s = 'Some 2,000 people took to the streets in the capital Thursday to protest plans for an intervention.';
+    expect(value(s, '2012-10-20', 'Thursday')).toBe('2012-10-18');
+  });
+  it('a possessive weekday takes only a cue just before it, not the clause verb', () => {
+    expect(value("They would look for ways to get around Wednesday's ruling.", '2000-01-07', 'Wednesday')).toBe('2000-01-05');
+    expect(value("Crowds gathered ahead of Sunday's vote.", '2000-01-07', 'Sunday')).toBe('2000-01-09');
+  });
+  it('weekdays cross the year boundary and land on a leap day', () => {
+    expect(value('Rebels attacked the town on Saturday.', '2024-01-02', 'Saturday')).toBe('2023-12-30');
+    expect(value('The talks will resume on Monday.', '2023-12-29', 'Monday')).toBe('2024-01-01');
+    expect(value('The ministers met on Thursday.', '2024-03-01', 'Thursday')).toBe('2024-02-29');
+  });
   it('a past sentence announcing a date months ahead still reads it as coming', () => {
     expect(value('He said the summit was moved to March 12.', '2022-02-16', 'March 12')).toBe('2022-03-12');
   });

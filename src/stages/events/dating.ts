@@ -4,10 +4,12 @@
 // "Governs" is read from the tokens, without a parser: an expression in the event's own clause beats one
 // across a comma, a relative pronoun or a reporting verb; one nearer another event phrase belongs to that
 // event; "since 2015", "until May" and "the May 3 elections" name other times (a state's start, a deadline,
-// another event's date), and dates inside actor names or quoted titles are no dates at all. Anaphoric
+// another event's date), except "have been killed since Friday", the day an ongoing event began; dates
+// inside actor names or quoted titles are no dates at all. Anaphoric
 // expressions ("the next day", "later that week") arrive already counted from the date the story set
 // earlier (times stage). A past-tense sentence with no time expression at all keeps the day or month of
-// the sentence just before it in the same paragraph (a story told in order keeps its time).
+// the sentence just before it in the same paragraph (a story told in order keeps its time), never a
+// report's own day ("said Friday"); an undated opening sentence takes the day its next sentence names.
 // Without the sentence context (4-argument call) the nearest expression wins, as before.
 import type { ActorMention, DatePrecision, Doc, Sentence, Span, TimeExpr, Token } from '../../core/types.js';
 import { tenseNear } from '../times/tense.js';
@@ -208,9 +210,11 @@ function attachment(ctx: DatingContext, t: TimeExpr, ta: number, tb: number): At
     why.push('across a reporting verb');
   }
   // A sentence-initial adverbial ("On October 27, militants attacked X, killing two") governs every clause.
+  // It outranks a date nearer the phrase but before it, which sits in a modifier of the subject ("On April 18,
+  // students suspended in March clashed with police").
   if (!after && opensSentence(tokens, s, a)) {
     why.push('opens the sentence');
-    return { score: 2, foreign, why: why.join(', ') };
+    return { score: 0.5, foreign, why: why.join(', ') };
   }
   let score = (after ? to - from : (to - from) * 1.5 + 1) + boundaries * 2;
   if (boundaries) why.push(`${boundaries} clause boundar${boundaries > 1 ? 'ies' : 'y'} between`);
@@ -225,7 +229,10 @@ function attachment(ctx: DatingContext, t: TimeExpr, ta: number, tb: number): At
     }
   }
   const prep = a - 1 >= s.tokenStart ? tokens[a - 1].lower : '';
-  if (NOT_WHEN.has(prep)) {
+  if (prep === 'since' && perfectPhrase(tokens, s, ta) && /^\d{4}-\d{2}-\d{2}/.test(t.value)) {
+    // "37 people have been killed in clashes since Friday": the day the ongoing event began.
+    why.push('"since" with a perfect tense: the day it began');
+  } else if (NOT_WHEN.has(prep)) {
     foreign += 8;
     why.push(`"${prep}" makes it another time`);
   }
@@ -241,6 +248,16 @@ function attachment(ctx: DatingContext, t: TimeExpr, ta: number, tb: number): At
     why.push('it names the time of the noun after it');
   }
   return { score, foreign, why: why.join(', ') };
+}
+
+/** Is the event phrase at token ta in a perfect tense ("have been killed", "has fought")? */
+function perfectPhrase(tokens: Token[], s: Sentence, ta: number): boolean {
+  for (let i = ta - 1; i >= s.tokenStart && i >= ta - 3; i--) {
+    const w = tokens[i].lower;
+    if (w === 'has' || w === 'have' || w === 'had') return true;
+    if (w !== 'been' && w !== 'already' && w !== 'not') return false;
+  }
+  return false;
 }
 
 /** The nearest past-running duration with an anchor in the sentence: the start of the state the event changes. */
@@ -267,12 +284,46 @@ function carried(ctx: DatingContext, published: string | null): { t: TimeExpr; w
     const inK = story.filter((t) => t.sentence === k && (t.type === 'DATE' || t.type === 'TIME'));
     if (ctx.text && ctx.sentences?.[k] && /\n\s*\n/.test(ctx.text.slice(ctx.sentences[k].end, s.start))) return null;
     if (!inK.length) continue;
-    const t = inK.find(usableTime);
+    // "Barkhane said Friday that soldiers fought from Sunday to Thursday": the saying's day is no story time.
+    const t = inK.find((x) => usableTime(x) && !reportTime(ctx.tokens, x)) ?? inK.find(usableTime);
     if (!t) return null;
     const cal = calendarDate(t.value)!;
     if (cal.precision === 'year') return null;
     if (published && cal.date > published.slice(0, cal.date.length)) return null;
     return { t, why: `carried from the sentence before ("${t.text}")` };
+  }
+  return ledeDate(ctx, published);
+}
+
+/** Is the expression the time of a report ("said Friday", "Friday, officials said")? */
+function reportTime(tokens: Token[], t: TimeExpr): boolean {
+  const a = tokenIndexAt(tokens, t.start, 0, tokens.length);
+  const b = tokenIndexAt(tokens, t.end, 0, tokens.length);
+  const before = tokens[a - 1]?.lower ?? '';
+  const before2 = tokens[a - 2]?.lower ?? '';
+  return REPORTING.has(before) || (before === 'on' && REPORTING.has(before2)) || REPORTING.has(tokens[b]?.lower ?? '');
+}
+
+/**
+ * A story's opening sentences that name no time take the day the next sentence names, when no time came
+ * before them ("Ten people were killed in clashes at a gold mine. The violence erupted early Tuesday ..."):
+ * the second sentence of a report tells when the first one's event happened. Not a report's own day, not a
+ * start or a deadline ("since Friday"), and never one after the report.
+ */
+function ledeDate(ctx: DatingContext, published: string | null): { t: TimeExpr; why: string } | null {
+  const story = ctx.storyTimes;
+  const s = ctx.sentence;
+  if (!story || s.index > 1 || story.some((t) => t.sentence < s.index && (t.type === 'DATE' || t.type === 'TIME'))) return null;
+  const next = ctx.sentences?.[s.index + 1];
+  if (!next || (ctx.text && /\n\s*\n/.test(ctx.text.slice(s.end, next.start)))) return null;
+  for (const t of story) {
+    if (t.sentence !== next.index || !usableTime(t) || reportTime(ctx.tokens, t)) continue;
+    const cal = calendarDate(t.value)!;
+    if (cal.precision !== 'day') continue;
+    if (published && cal.date > published.slice(0, 10)) continue;
+    const a = tokenIndexAt(ctx.tokens, t.start, next.tokenStart, next.tokenEnd);
+    if (NOT_WHEN.has(ctx.tokens[a - 1]?.lower ?? '')) continue;
+    return { t, why: `the day the next sentence names ("${t.text}")` };
   }
   return null;
 }

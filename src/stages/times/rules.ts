@@ -823,8 +823,11 @@ export class RuleScanner {
       dir = 'future';
       reason = 'until + weekday';
     } else {
-      // News mostly reports what happened: without a tense cue the weekday is the latest one.
-      const tense = this.tense(i, i + 1);
+      // News mostly reports what happened: without a tense cue the weekday is the latest one. A possessive
+      // weekday ("get around Wednesday's ruling") dates its noun; only a cue just before it ("ahead of
+      // Sunday's vote") says which way, not the clause's verb.
+      const possessive = /['’]s$/.test(tok.lower);
+      const tense = possessive ? tenseNear(this.tokens, Math.max(this.sFrom, i - 3), i + 1, i, i + 1) : this.tense(i, i + 1);
       dir = tense === 'future' ? 'future' : 'past';
       reason = `weekday (${tense ? tense + ' tense' : 'no tense cue: latest'})`;
     }

@@ -87,6 +87,8 @@ export function tenseNear(tokens: Token[], from: number, to: number, a: number, 
   }
   // English puts the verb before its time adverbial, so a cue to the right counts at double distance.
   for (let i = b, dist = 2; i < to && dist < bestDist; i++, dist += 2) {
+    // "took to the streets Thursday to protest plans for ...": a to-clause after the expression is its own clause.
+    if (tokens[i].lower === 'to') break;
     const cue = cueOf(tokens[i], tokens[i + 1], tokens[i - 1]);
     if (cue) {
       best = cue;
