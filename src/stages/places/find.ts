@@ -82,6 +82,9 @@ const DETERMINERS = new Set(
 );
 // "the north of X" is in X; "20 km north of X", "north of X" only near it.
 const PLACE_NOUN_DIRECTION = new Set(['the', 'far']);
+// People named by a place with "of": the place is a known one ("the imam of Sabare", "the mayor of Koro").
+const ROLE_NOUNS = new Set('chief mayor imam governor prefect residents inhabitants villagers population'.split(' '));
+const DISTANCE_TOKEN = /^\d+(?:km|kms|mi)$/;
 const SIZE_WORDS = new Set('largest biggest second third main capital holy'.split(' '));
 const DISTANCE_UNITS = new Set('km kms kilometres kilometers kilometre kilometer miles mile'.split(' '));
 // Capitalised words that follow "in" but are not places.
@@ -104,6 +107,8 @@ for (const w of [...GOAL_PREP, ...VISIT_VERBS]) CUE_WORDS.set(w, 'to');
 for (const w of STATIC_PREP) CUE_WORDS.set(w, 'at');
 CUE_WORDS.set('from', 'from');
 CUE_WORDS.set('between', 'between');
+// "the road linking Douentza and Dala": the places a road joins, as with "between".
+for (const w of ['linking', 'connecting', 'joining']) CUE_WORDS.set(w, 'between');
 CUE_WORDS.set('of', 'of');
 
 // Regions larger than a country and former states: places, but no country, region or point of their own.
@@ -145,10 +150,18 @@ export function resolveName(gaz: Gazetteer, name: string, hints: readonly string
   if (regionWord) {
     const first = ADMIN1_WORDS.has(regionWord) ? gaz.resolveRegion(clean, hints) ?? gaz.resolveDistrict(clean, hints) : gaz.resolveDistrict(clean, hints) ?? gaz.resolveRegion(clean, hints);
     if (first) return first;
+    // "Tillabery Region": a region word makes a near spelling of a region name safe.
+    const near = ADMIN1_WORDS.has(regionWord) ? gaz.resolveRegion(clean, hints, true) : null;
+    if (near) return near;
   }
   const country = gaz.resolveCountry(clean);
   if (country) return country;
   const best = gaz.resolve(clean, hints);
+  // A first-level region outranks a small namesake that is no seat ("Texas" is not a Mexican hamlet).
+  if (best && !best.seat && (best.population ?? 0) < 100_000 && !(hints.length && hints.includes(best.country) && !best.byAlternate)) {
+    const region = gaz.resolveRegion(clean, hints);
+    if (region && (!hints.length || hints.includes(region.country) || !hints.includes(best.country))) return region;
+  }
   if (best) {
     if (plausible(gaz, best, hints)) return best;
     // The best reading is implausible (an alternate name abroad): the best plausible one, if any.
@@ -202,8 +215,12 @@ export function findPlaces(doc: Doc, gaz: Gazetteer = getGazetteer()): PlaceMent
     const w = sureWeight.get(p) ?? 0;
     if (w && p.country && !actorHints.includes(p.country)) sure.set(p.country, (sure.get(p.country) ?? 0) + w);
   }
-  const hints = [...actorHints, ...[...sure.keys()].sort((a, b) => sure.get(b)! - sure.get(a)!)];
-  const out = sure.size ? resolveAll(found, hints) : first;
+  const sureHints = [...actorHints, ...[...sure.keys()].sort((a, b) => sure.get(b)! - sure.get(a)!)];
+  // Countries where several of the doc's names have a place ("Koro ... Sevare", "between Lere and Dianke"):
+  // after the sure ones, a country shared by two or more names is the likelier reading of each.
+  const voted = sharedCountries(doc, found, gaz).filter((c) => !sureHints.includes(c));
+  const hints = [...sureHints, ...voted];
+  const out = sure.size || voted.length ? resolveAll(found, hints) : first;
 
   const overlaps = (s: number, e: number) => out.some((p) => p.start < e && s < p.end);
   // The actors stage's location mentions not already found.
@@ -232,10 +249,19 @@ export function findPlaces(doc: Doc, gaz: Gazetteer = getGazetteer()): PlaceMent
     });
   }
 
+  containWithin(out, text, gaz);
+  // "in Mogadishu's Yaqshid district", "Yala's Betong district": the place before the possessive is where the
+  // named one lies, a context for it (the inner one, even unknown, is the finer place).
+  for (const p of out) {
+    if (!POSSESSIVE.test(text.slice(p.end, p.end + 2)) || p.cue === 'mention') continue;
+    const innerFound = found.some((f) => f.sentence === p.sentence && tokens[f.first].start > p.end && tokens[f.first].start - p.end < 30);
+    if (innerFound) p.cue = 'region';
+  }
+
   // Names the gazetteer does not know after a static cue ("near Batouma", "the village of Gorongo").
   for (const f of found) {
     const cueOk = f.cue === 'at' || f.cue === 'of' || f.cue === 'between' || (f.cue === 'region' && !!f.prep);
-    if (!cueOk || f.cueWord === '(' || TARGET_VERBS.has(f.cueWord.toLowerCase())) continue;
+    if (!cueOk || f.cueWord === '(' || TARGET_VERBS.has(f.cueWord.toLowerCase()) || ROLE_NOUNS.has(f.cueWord.toLowerCase())) continue;
     const start = tokens[f.first].start;
     const end = tokens[f.cue === 'region' ? f.last - 1 : f.last].end;
     if (overlaps(start, end) || !plausibleUnknown(tokens, f)) continue;
@@ -251,6 +277,9 @@ export function findPlaces(doc: Doc, gaz: Gazetteer = getGazetteer()): PlaceMent
     }
     const sentenceCountry = out.find((p) => p.sentence === f.sentence && p.level === 'country')?.country ?? null;
     const country = ctx?.country ?? sentenceCountry ?? hints[0] ?? null;
+    // With no place beside it, the article's one region, when it names places of a single region of that
+    // country: the region, not a point.
+    const docRegion = ctx || !country ? null : onlyRegion(out, country);
     const surface = text.slice(start, end).replace(/['’]s$/, '');
     out.push({
       start,
@@ -258,7 +287,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer = getGazetteer()): PlaceMent
       text: surface,
       name: surface,
       country,
-      admin1: ctx?.admin1 ?? null,
+      admin1: ctx?.admin1 ?? docRegion,
       lat: ctx?.lat ?? null,
       lon: ctx?.lon ?? null,
       sentence: f.sentence,
@@ -268,7 +297,11 @@ export function findPlaces(doc: Doc, gaz: Gazetteer = getGazetteer()): PlaceMent
       precision: ctx ? 'near' : 'none',
       reason:
         `after "${f.prep ?? f.cueWord}"; not in the gazetteer` +
-        (ctx ? `; placed at ${ctx.name}, named with it` : country ? `; in ${country}, ${sentenceCountry ? 'named with it' : "the article's country"}` : ''),
+        (ctx
+          ? `; placed at ${ctx.name}, named with it`
+          : country
+            ? `; in ${country}, ${sentenceCountry ? 'named with it' : "the article's country"}${docRegion ? `, region ${docRegion} (the article's only one)` : ''}`
+            : ''),
     });
   }
   out.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -314,8 +347,10 @@ export function findPlaces(doc: Doc, gaz: Gazetteer = getGazetteer()): PlaceMent
         };
       }
     }
-    // "Northern Israel", "Western Lakes State": without the direction when the whole does not resolve.
     const whole = resolveSpan(f, hs);
+    // After a role noun ("the governor of the Central Bank"), only the whole name as a place.
+    if (ROLE_NOUNS.has(f.cueWord.toLowerCase())) return whole && whole.end === tokens[f.last].end ? whole : null;
+    // "Northern Israel", "Western Lakes State": without the direction when the whole does not resolve.
     if (whole || f.first >= f.last || !DIRECTIONS.has(tokens[f.first].lower)) return whole;
     return resolveSpan({ ...f, first: f.first + 1 }, hs);
   }
@@ -323,7 +358,8 @@ export function findPlaces(doc: Doc, gaz: Gazetteer = getGazetteer()): PlaceMent
   function resolveSpan(f: Found, hs: readonly string[]): PlaceMention | null {
     for (let last = f.last; last >= f.first; last--) {
       // A region word closing the found span (cue 'region') or right after a cued name ("in the Mopti region").
-      const after = last === f.last ? (f.cue === 'region' ? tokens[last].lower : last + 1 < tokens.length ? tokens[last + 1].lower : '') : '';
+      // ("in the Tillabery Region": the name found takes in "Region"; without it, "Region" is the region word.)
+      const after = last === f.last ? (f.cue === 'region' ? tokens[last].lower : last + 1 < tokens.length ? tokens[last + 1].lower : '') : tokens[last + 1].lower;
       const regionWord = REGION_AFTER.has(after) ? after : null;
       const nameLast = f.cue === 'region' && last === f.last ? last - 1 : last;
       if (nameLast < f.first) continue;
@@ -333,7 +369,8 @@ export function findPlaces(doc: Doc, gaz: Gazetteer = getGazetteer()): PlaceMent
       let r = resolveName(gaz, name, hs, regionWord);
       let surfaceEnd = start + surface.length;
       // "the axis Djibo-Aribinda", "Agadez-Arlit": a road between two places, coded at the first known one.
-      if (!r && f.first === nameLast && surface.includes('-') && ROAD_WORDS.has(f.cueWord.toLowerCase())) {
+      const roadAfter = nameLast + 1 < tokens.length && ROAD_WORDS.has(tokens[nameLast + 1].lower);
+      if (!r && f.first === nameLast && surface.includes('-') && (ROAD_WORDS.has(f.cueWord.toLowerCase()) || roadAfter)) {
         let at = 0;
         for (const part of surface.split('-')) {
           if (part.length > 2 && /^\p{Lu}/u.test(part)) {
@@ -386,6 +423,112 @@ export function findPlaces(doc: Doc, gaz: Gazetteer = getGazetteer()): PlaceMent
   }
 }
 
+// What may stand between a place and the region or country it lies in: "Lere, Tombouctou Region", "Kobe in
+// southern Chad", "Gossi (Gourma-Rharous)", "Tene in the Segou region", "Tomona, commune of Diafarabe".
+const CONTAINER_GAP = new RegExp(
+  '^[\\s,(]*(?:(?:in|of)\\s+)?(?:the\\s+)?(?:(?:' + [...DIRECTIONS].join('|') + ')\\s+)?' +
+    '(?:(?:commune|cercle|circle|district|province|department|region|prefecture)\\s+of\\s+(?:the\\s+)?)?$',
+  'i',
+);
+
+const POSSESSIVE_GAP = new RegExp("^['’]s\\s+(?:(?:the|" + [...DIRECTIONS].join('|') + ')\\s+)*$', 'i');
+
+/**
+ * A populated place followed by the region or country it lies in ("Lere, Tombouctou Region") takes its reading
+ * there: the best one in that region (else country); with none there, the name is kept as a place the
+ * gazetteer lacks, placed at the region ("Tomona, Mopti Region"), or in the country with no point.
+ */
+function containWithin(out: PlaceMention[], text: string, gaz: Gazetteer): void {
+  for (let i = 0; i < out.length; i++) {
+    const p = out[i];
+    if (p.level !== 'place' && p.level !== 'admin2') continue;
+    let q: PlaceMention | null = null;
+    for (const c of out) {
+      if (c.sentence !== p.sentence || c === p) continue;
+      // "Yala's Betong district": a possessive place before it, a town too.
+      if (c.end <= p.start && p.start - c.end < 30 && c.level !== null && POSSESSIVE_GAP.test(text.slice(c.end, p.start))) {
+        q = c;
+        break;
+      }
+      if (c.start < p.end || c.start - p.end > 40) continue;
+      if (c.level !== 'admin1' && c.level !== 'admin2' && c.level !== 'country') continue;
+      if (!CONTAINER_GAP.test(text.slice(p.end, c.start))) continue;
+      if (!q || c.start < q.start) q = c;
+    }
+    if (!q || !q.country) continue;
+    const regionOk = q.level === 'country' || !q.admin1 || p.admin1 === q.admin1 || (p.level === 'admin2' && p.country === q.country);
+    if (p.country === q.country && regionOk) continue;
+    const inside = gaz
+      .candidates(p.text, [q.country])
+      .find((c) => c.country === q!.country && (q!.level === 'country' || !q!.admin1 || c.admin1 === q!.admin1));
+    if (inside) {
+      out[i] = {
+        ...p,
+        name: inside.name,
+        country: inside.country,
+        admin1: inside.admin1,
+        lat: inside.lat,
+        lon: inside.lon,
+        level: inside.level,
+        population: inside.population,
+        precision: precisionOf(inside),
+        reason: `${p.reason.split(';')[0]}; ${inside.why}; the reading inside ${q.name}, named with it`,
+      };
+      continue;
+    }
+    if (p.level === 'admin2') continue;
+    const atRegion = q.level !== 'country';
+    out[i] = {
+      ...p,
+      name: p.text,
+      country: q.country,
+      admin1: q.admin1,
+      lat: atRegion ? q.lat : null,
+      lon: atRegion ? q.lon : null,
+      level: null,
+      population: null,
+      precision: atRegion && q.lat !== null ? 'near' : 'none',
+      reason: `${p.reason.split(';')[0]}; no place of that name in ${q.name}, named with it as where it lies${atRegion ? `; placed at ${q.name}` : ''}`,
+    };
+  }
+}
+
+/** The one first-level region of `country` that the doc's known places lie in, or null (none, or several). */
+function onlyRegion(out: readonly PlaceMention[], country: string): string | null {
+  let region: string | null = null;
+  for (const p of out) {
+    if (p.country !== country || p.level === 'country' || p.level === null || !p.admin1) continue;
+    if (region && region !== p.admin1) return null;
+    region = p.admin1;
+  }
+  return region;
+}
+
+/** Countries in which two or more distinct names of the doc have a place, most names first (at most three). */
+function sharedCountries(doc: Doc, found: readonly Found[], gaz: Gazetteer): string[] {
+  const { tokens, text } = doc;
+  const seen = new Set<string>();
+  const count = new Map<string, number>();
+  for (const f of found) {
+    if (f.capitalOf) continue;
+    const last = f.cue === 'region' ? f.last - 1 : f.last;
+    if (last < f.first) continue;
+    const name = text.slice(tokens[f.first].start, tokens[last].end).replace(/['’]s$/, '');
+    const key = name.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const cs = gaz.resolveCountry(name) ? [] : gaz.countriesOf(name);
+    // A name found in a score of countries says little.
+    if (cs.length > 12) continue;
+    for (const c of cs) count.set(c, (count.get(c) ?? 0) + 1);
+  }
+  return [...count.entries()]
+    .filter(([, n]) => n >= 2)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([c]) => c);
+}
+
 /** Tokens covered by a non-location actor mention (a person, an organisation) cannot start or extend a name. */
 function blocker(doc: Doc): (k: number) => boolean {
   const { tokens, actors } = doc;
@@ -429,13 +572,21 @@ function collect(doc: Doc, blocked: (k: number) => boolean, gaz: Gazetteer): Fou
       let cue: PlaceCue | null = null;
       if (kind === 'of') {
         if (i > from && DIRECTIONS.has(tokens[i - 1].lower) && !PLACE_NOUN_DIRECTION.has(tokens[i - 2]?.lower ?? '')) cue = 'relative';
+        // "the Tenenkou area of Mopti": Mopti is where the named area lies, a context for it.
+        else if (i > from + 1 && PLACE_NOUNS.has(tokens[i - 1].lower) && tokens[i - 2].cap && !ADJECTIVE_END.test(tokens[i - 2].lower) && actorAt[i - 2] < 0 && !tokens[i - 3]?.cap) cue = 'relative';
         else if (i > from && (PLACE_NOUNS.has(tokens[i - 1].lower) || DIRECTIONS.has(tokens[i - 1].lower))) cue = 'of';
+        // "the imam of Sabare", "the mayor of Koro": a known place only (see ROLE_NOUNS).
+        else if (i > from && ROLE_NOUNS.has(tokens[i - 1].lower)) cue = 'of';
+      } else if (kind === 'from' && i > from && (DISTANCE_UNITS.has(tokens[i - 1].lower) || DISTANCE_TOKEN.test(tokens[i - 1].lower))) {
+        cue = 'relative'; // "12 km from Kouakourou": near it
       } else if (kind === 'noun') {
         // "the village Kambo", "the axis Djibo-Aribinda": a place noun straight before a name.
         if (!tokens[i].cap && i + 1 < to && tokens[i + 1].cap) cue = 'of';
       } else cue = kind;
       if (!cue) continue;
       let capital = w === 'of' && tokens[i - 1].lower === 'capital';
+      // The cue word a name is kept by: the place noun passed on the way ("attacked the village of X").
+      let cueWord = w === 'of' && ROLE_NOUNS.has(tokens[i - 1].lower) ? tokens[i - 1].text : tokens[i].text;
       // Skip determiners, directions, distances and a place noun with "of": "in the northern town of Gao",
       // "20 km north of Ménaka", "the streets of Mopti", "the Malian town of Boni".
       let j = i + 1;
@@ -445,13 +596,13 @@ function collect(doc: Doc, blocked: (k: number) => boolean, gaz: Gazetteer): Fou
         if (DETERMINERS.has(lw) || (DIRECTIONS.has(lw) && !tokens[j].cap) || DISTANCE_UNITS.has(lw) || isDigit(lw.charCodeAt(0))) j++;
         else if ((PLACE_NOUNS.has(lw) || FACILITY_NOUNS.has(lw)) && j + 1 < to && tokens[j + 1].lower === 'of') {
           capital = lw === 'capital';
+          cueWord = tokens[j].text;
           j += 2;
           if (cue === 'at' || cue === 'between') cue = 'of';
-        } else if (tokens[j].cap && j + 1 < to && PLACE_NOUNS.has(tokens[j + 1].lower) && j + 2 < to && tokens[j + 2].lower === 'of') {
-          j++; // "the Malian town of", "the Burkinabe province of"
+        } else if (tokens[j].cap && j + 1 < to && PLACE_NOUNS.has(tokens[j + 1].lower) && j + 2 < to && tokens[j + 2].lower === 'of' && (ADJECTIVE_END.test(lw) || actorAt[j] >= 0 || !gaz.has(tokens[j].text))) {
+          j++; // "the Malian town of", "the Burkinabe province of"; not "in Niono district of Segou"
         } else break;
       }
-      let cueWord = tokens[i].text;
       // A list of names: "in Gao, Kidal and Timbuktu"; "between Gossi and Hombori".
       for (let n = 0; n < 6 && j < to; n++) {
         const last = nameAt(tokens, j, to, blocked);
@@ -498,7 +649,10 @@ function collect(doc: Doc, blocked: (k: number) => boolean, gaz: Gazetteer): Fou
     // "the Gao-Gossi road", "Balole locality": a name before a place noun.
     for (let i = from + 1; i < to; i++) {
       if (!tokens[i - 1].cap || !(REGION_AFTER.has(tokens[i].lower) || PLACE_AFTER.has(tokens[i].lower)) || blocked(i - 1) || inCued[i - 1]) continue;
-      if (i + 1 < to && tokens[i + 1].lower === 'of') continue; // "the Kurdish district of X": X is the place
+      // "the Kurdish district of X": X is the place; but in "the Tenenkou area of Mopti" the place is Tenenkou,
+      // inside Mopti (a name, not an adjective nor an actor).
+      const ofAfter = i + 1 < to && tokens[i + 1].lower === 'of';
+      if (ofAfter && (ADJECTIVE_END.test(tokens[i - 1].lower) || actorAt[i - 1] >= 0 || tokens[i - 2]?.cap)) continue;
       let s = i - 1;
       while (s > from && i - s < MAX_NAME_TOKENS && tokens[s - 1].cap && !blocked(s - 1) && !NOT_PLACES.has(tokens[s - 1].lower)) s--;
       if (NOT_PLACES.has(tokens[s].lower)) continue;

