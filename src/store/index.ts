@@ -2,7 +2,7 @@
 import { openSqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
-export type { AddResult, EventFilter, RelationClaimFilter, Store, StoredArticle, StoredEvent, StoreStats } from './store.js';
+export type { ActorFilter, ActorRoleSpan, AddResult, StoredActor, EventFilter, RelationClaimFilter, Store, StoredArticle, StoredEvent, StoreStats } from './store.js';
 export type { SqliteStoreOptions } from './sqlite/sqlite-store.js';
 export { exportRows, EXPORT_COLUMNS, csvField, type ExportFormat } from './export.js';
 

@@ -90,6 +90,47 @@ export interface StoreStats {
   schemaVersion: number;
 }
 
+/**
+ * Which actors to list. `query` is read like an event actor filter: a code or its prefix in capitals (NER,
+ * NERGOV, ECOWAS), an entity id (person:mohamed-bazoum), else a case-insensitive substring of the canonical
+ * name or of any text the actor was mentioned by ("Bazoum", "President Bazoum"). Without it, every actor.
+ * `kind` keeps one kind (person, country, group, organisation, location: the kind of its latest mention); without
+ * it, places (place:...) are left out, as they are not actors.
+ */
+export interface ActorFilter {
+  query?: string;
+  kind?: string;
+  limit?: number;
+}
+
+/** One code (and role) an actor held, over the published dates of the articles that coded it so. */
+export interface ActorRoleSpan {
+  code: string;
+  sector: string | null;
+  /** The role word the mentions carried (President, Foreign Minister), the commonest one; null when none. */
+  role: string | null;
+  /** First and last published date (YYYY-MM-DD) of the articles; null when none of them is dated. */
+  from: string | null;
+  to: string | null;
+  mentions: number;
+  articles: number;
+}
+
+/** An actor as the store knows it: identity, latest code, mention counts and the codes it held over time. */
+export interface StoredActor {
+  entity: string;
+  name: string;
+  kind: string;
+  country: string | null;
+  sector: string | null;
+  /** The code of the latest (by published date) article to mention it. */
+  code: string;
+  mentions: number;
+  articles: number;
+  /** Ordered by first date (undated last). */
+  roles: ActorRoleSpan[];
+}
+
 export interface Store {
   /** Stores one article (row, actor mentions, events, relation claims) in one transaction: all or nothing. */
   addDoc(doc: Doc, key: string, meta?: { origin?: string }): AddResult;
@@ -107,6 +148,11 @@ export interface Store {
    * offset). Written by addDoc/addDocs from each article (deriveRelationClaims), in the same transaction.
    */
   relationClaims(filter: RelationClaimFilter): StoredRelationClaim[];
+  /**
+   * Known actors, most mentioned first (then by entity), with their codes and roles over time learned from the
+   * stored articles: a person coded NERGOV in 2021 articles and NERMIL in 2024 ones has two role spans.
+   */
+  actors(filter?: ActorFilter): StoredActor[];
   /** Most recently stored first. */
   articles(opts?: { limit?: number }): StoredArticle[];
   stats(): StoreStats;

@@ -349,6 +349,8 @@ function headOf(c: Ctx, items: Item[], sEnd: number): Item | null {
     const it = items[x];
     if (it.kind === 'M') continue;
     if (it.kind === 'S' && it.word!.cls === 'pre') continue;
+    // "two men", "a group of": these nouns name an actor only after a modifier ("armed men", "jihadist group").
+    if (it.kind === 'S' && it.word!.modded && x === 0) return null;
     // "military agreements": an adjective-like sector word before an unknown noun is not the head.
     if (it.kind === 'S' && it.word!.cls === 'adj' && x === items.length - 1 && !c.poss[it.end - 1] && !endsNounPhrase(c, it.end, sEnd)) continue;
     return it;
@@ -359,7 +361,8 @@ function headOf(c: Ctx, items: Item[], sEnd: number): Item | null {
 /** The sector of a descriptor: its head's, unless the head is generic and an earlier word is specific. */
 function sectorOf(items: Item[], head: Item | null): { sector: string | null; by: Item | null } {
   if (!head) {
-    for (let x = items.length - 1; x >= 0; x--) if (items[x].kind !== 'M' && items[x].sector) return { sector: items[x].sector, by: items[x] };
+    // "Malian men": a noun that needs a modifier to name an armed actor gives no sector without one.
+    for (let x = items.length - 1; x >= 0; x--) if (items[x].kind !== 'M' && items[x].sector && !items[x].word?.modded) return { sector: items[x].sector, by: items[x] };
     return { sector: null, by: null };
   }
   if (head.weak || !head.sector) {
@@ -896,8 +899,9 @@ export function findActors(doc: Doc): ActorMention[] {
       push(ch, make(ch, { kind: 'group', name: countryName(focus), country: focus, sector, code: codeOf(focus, sector), ...(role ? { role } : {}), entity: countryEntity(focus, sector), reason: `"${phrase}" of ${focusWhy}; ${nounWhy}` }), headKey);
       return;
     }
-    if (head.word?.solo && sector) {
-      push(ch, make(ch, { kind: 'group', name: phrase.toLowerCase(), country: null, sector, code: sector, entity: `sector:${sector}`, reason: `"${phrase}": ${nounWhy}; no country stated` }), headKey);
+    // "the coup leader" with no clear focus country: a sector actor whose country the context stage may find.
+    if ((head.word?.solo || (before === 'the' && focusable)) && sector) {
+      push(ch, make(ch, { kind: 'group', name: phrase.toLowerCase(), country: null, sector, code: sector, entity: `sector:${sector}`, ...(role ? { role } : {}), reason: `"${phrase}": ${nounWhy}; no country stated` }), headKey);
     }
   }
 

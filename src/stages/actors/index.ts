@@ -20,6 +20,7 @@ import { Case, countryName, entriesFor, keysOf } from './lexicon.js';
 import { findActors } from './find.js';
 
 export { findActors };
+export { actorContextStage, contextCountry, countryForSentence, fillActorCountries, impliedActor } from './context.js';
 
 export const actorsStage: Stage = {
   name: 'actors',

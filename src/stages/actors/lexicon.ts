@@ -84,6 +84,8 @@ export interface SectorWord {
   cls: 'head' | 'weak' | 'adj' | 'pre' | 'mod';
   solo: boolean;
   focus: boolean;
+  /** Only an actor noun after a modifier or sector word ("armed men", "an unidentified group"), never alone ("two men"). */
+  modded: boolean;
   reason: string;
   source: string;
 }
@@ -415,7 +417,7 @@ function build(): void {
     const cls = row.get('class');
     if (!['head', 'weak', 'adj', 'pre', 'mod'].includes(cls)) throw new DyadError('DATA', `${row.at}: unknown class "${cls}"`);
     const flags = new Set(row.get('flags').split(',').map((f) => f.trim()).filter(Boolean));
-    for (const f of flags) if (f !== 'solo' && f !== 'focus') throw new DyadError('DATA', `${row.at}: unknown flag "${f}"`);
+    for (const f of flags) if (f !== 'solo' && f !== 'focus' && f !== 'modded') throw new DyadError('DATA', `${row.at}: unknown flag "${f}"`);
     const keys = keysOf(word);
     if (keys.length !== 1) throw new DyadError('DATA', `${row.at}: a sector word must be one token, got "${word}"`);
     SECTOR_WORDS.set(keys[0], {
@@ -424,6 +426,7 @@ function build(): void {
       cls: cls as SectorWord['cls'],
       solo: flags.has('solo'),
       focus: flags.has('focus'),
+      modded: flags.has('modded'),
       reason: row.get('reason'),
       source: row.at,
     });

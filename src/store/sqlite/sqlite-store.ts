@@ -14,7 +14,7 @@ import {
   parseTypeQuery,
   prefixEnd,
 } from '../filter.js';
-import type { AddResult, EventFilter, RelationClaimFilter, Store, StoredArticle, StoredEvent, StoreStats } from '../store.js';
+import type { ActorFilter, ActorRoleSpan, AddResult, EventFilter, StoredActor, RelationClaimFilter, Store, StoredArticle, StoredEvent, StoreStats } from '../store.js';
 import { deriveRelationClaims } from '../../stages/relations/derive.js';
 import { RELATION_KINDS, type RelationClaim, type StoredRelationClaim } from '../../stages/relations/types.js';
 import { APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
@@ -372,6 +372,58 @@ class SqliteStore implements Store {
     }
   }
 
+  actors(filter: ActorFilter = {}): StoredActor[] {
+    this.checkOpen();
+    const { limit } = checkPaging({ limit: filter.limit });
+    const conds: string[] = [];
+    const params: unknown[] = [];
+    if (filter.query !== undefined) {
+      const q = parseActorQuery(filter.query);
+      if (q.kind === 'entity') {
+        conds.push('m.entity = ?');
+        params.push(q.entity);
+      } else if (q.kind === 'name') {
+        // The canonical name or any text it was mentioned by ("President Bazoum").
+        conds.push('m.entity IN (SELECT entity FROM actors WHERE dyad_name_has(name, ?) UNION SELECT entity FROM mentions WHERE dyad_name_has(text, ?))');
+        params.push(q.needle, q.needle);
+      } else {
+        // Any code it ever held: a deposed president is still found by the code of his former office.
+        const ors = ['(m2.code >= ? AND m2.code < ?)'];
+        params.push(q.prefix, prefixEnd(q.prefix));
+        if (q.igo) {
+          ors.push('(m2.code >= ? AND m2.code < ?)');
+          params.push(q.igo, prefixEnd(q.igo));
+        }
+        conds.push(`m.entity IN (SELECT DISTINCT m2.entity FROM mentions m2 WHERE ${ors.join(' OR ')})`);
+      }
+    }
+    if (filter.kind !== undefined) {
+      conds.push('act.kind = ?');
+      params.push(filter.kind);
+    } else conds.push("m.entity NOT LIKE 'place:%'"); // towns and datelines are not actors
+    const where = conds.length ? `WHERE ${conds.join(' AND ')}` : '';
+    try {
+      const heads = this.query(
+        `SELECT act.entity, act.name, act.kind, act.country, act.sector, act.code,
+                count(*) AS mentions, count(DISTINCT m.article_id) AS articles
+         FROM mentions m JOIN actors act ON act.entity = m.entity ${where}
+         GROUP BY act.entity ORDER BY mentions DESC, act.entity LIMIT ?`,
+      ).all(...params, limit ?? -1) as Array<Omit<StoredActor, 'roles'>>;
+      const spansOf = this.query(
+        `SELECT m.code, m.sector, m.role, m.article_id AS article, substr(a.published, 1, 10) AS day, count(*) AS n
+         FROM mentions m JOIN articles a ON a.id = m.article_id
+         WHERE m.entity = ? GROUP BY m.code, m.role, m.article_id`,
+      );
+      return heads.map((h) => {
+        const rows = spansOf.all(h.entity) as SpanRow[];
+        const { roles, latest } = roleSpans(rows);
+        return { ...h, code: latest ?? h.code, roles };
+      });
+    } catch (err) {
+      throw storeError(this.path, err, 'reading actors');
+    }
+  }
+
   articles(opts: { limit?: number } = {}): StoredArticle[] {
     this.checkOpen();
     const { limit } = checkPaging({ limit: opts.limit });
@@ -588,4 +640,47 @@ function buildWhere(f: EventFilter): { where: string; params: unknown[] } {
     params.push(f.articleId);
   }
   return { where: conds.length ? `WHERE ${conds.join(' AND ')}` : '', params };
+}
+
+interface SpanRow {
+  code: string;
+  sector: string | null;
+  role: string | null;
+  article: string;
+  day: string | null;
+  n: number;
+}
+
+/** Mention rows grouped by (code, role, article) folded into one span per code, in time order; and the latest code. */
+function roleSpans(rows: SpanRow[]): { roles: ActorRoleSpan[]; latest: string | null } {
+  const byCode = new Map<string, ActorRoleSpan & { roleCounts: Map<string, number>; arts: Set<string> }>();
+  let latest: string | null = null;
+  let latestDay = '';
+  for (const r of rows) {
+    const day = r.day && /^\d{4}-\d{2}-\d{2}$/.test(r.day) ? r.day : null;
+    let span = byCode.get(r.code);
+    if (!span) {
+      span = { code: r.code, sector: r.sector, role: null, from: null, to: null, mentions: 0, articles: 0, roleCounts: new Map(), arts: new Set() };
+      byCode.set(r.code, span);
+    }
+    span.mentions += r.n;
+    span.arts.add(r.article);
+    if (r.role) span.roleCounts.set(r.role, (span.roleCounts.get(r.role) ?? 0) + r.n);
+    if (day) {
+      if (!span.from || day < span.from) span.from = day;
+      if (!span.to || day > span.to) span.to = day;
+      if (day >= latestDay) {
+        latestDay = day;
+        latest = r.code;
+      }
+    }
+  }
+  const roles = [...byCode.values()].map(({ roleCounts, arts, ...span }) => {
+    let best: string | null = null;
+    let bestN = 0;
+    for (const [role, n] of roleCounts) if (n > bestN) [best, bestN] = [role, n];
+    return { ...span, role: best, articles: arts.size };
+  });
+  roles.sort((a, b) => (a.from ?? '~').localeCompare(b.from ?? '~') || a.code.localeCompare(b.code));
+  return { roles, latest };
 }
