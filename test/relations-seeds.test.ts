@@ -11,7 +11,7 @@ import { createEngine } from '../src/engine.js';
 import { openStore, type Store } from '../src/store/index.js';
 import { MIGRATIONS } from '../src/store/sqlite/migrations.js';
 import { ingestPaths } from '../src/app/ingest-run.js';
-import { relationHistory, relationsAsOf, shifts, timeline } from '../src/app/relations.js';
+import { keyDates, relationHistory, relationsAsOf, shifts, timeline } from '../src/app/relations.js';
 import type { RelationState } from '../src/stages/relations/index.js';
 
 const root = join(__dirname, '..');
@@ -83,7 +83,9 @@ describe.each([
     expect(dip).toHaveLength(1);
     expect(dip[0]).toMatchObject({ valid_from: '1960', valid_from_precision: 'year', valid_to: null });
     expect(dip[0].evidence[0].text).toBe('The United States of America and the Republic of Niger established diplomatic relations in 1960.');
-    expect(dip[0].opened_by).toHaveLength(1);
+    // The 2021 story's "has its embassy in Niamey" strengthens the same interval (no second one).
+    expect(dip[0].opened_by).toHaveLength(2);
+    expect(dip[0].attributes).toMatchObject({ embassy: 'open', embassy_as_of: '2021-12-10' });
     expect(find(relationsAsOf(store(), 'NER', 'USA', '2024-04-15'), 'diplomatic', 'NER', 'USA')).toHaveLength(1);
     expect(find(relationsAsOf(store(), 'NER', 'USA', '1959-12-31'), 'diplomatic', 'NER', 'USA')).toEqual([]);
   });
@@ -128,6 +130,20 @@ describe('seed timeline', () => {
     for (const e of t.entries.filter((x) => x.type === 'event')) {
       expect([e.source?.slice(0, 3), e.target?.slice(0, 3)].sort()).toEqual(['NER', 'USA']);
     }
+  });
+});
+
+describe('seed timeline of an actor that is not a state', () => {
+  it('takes any actor the store finds (a name, a sector code) and gives its events and key days', () => {
+    const t = timeline(forward, 'Bazoum');
+    expect(t.entries.length).toBeGreaterThan(0);
+    expect(t.entries.every((e) => e.type === 'event')).toBe(true);
+    expect(t.states).toEqual([]);
+    expect(keyDates(t, 1)).toHaveLength(1);
+    const pair = timeline(forward, 'NERMIL', 'USA');
+    expect(pair.entries.length).toBeGreaterThan(0);
+    for (const e of pair.entries) expect([e.source?.slice(0, 3), e.target?.slice(0, 3)].sort()).toEqual(['NER', 'USA']);
+    expect(pair.entries.some((e) => e.source === 'NERMIL' || e.target === 'NERMIL')).toBe(true);
   });
 });
 

@@ -61,6 +61,43 @@ describe('deriveRelationClaims: events and stative sentences', () => {
     expect(cs).toEqual([]);
   });
 
+  it('reads ambassadors expelled or recalled and embassies closed or reopened as acts within diplomatic relations', () => {
+    const cs = claimsOf(
+      'Mali expelled the ambassador of Sweden on Monday. Sweden recalled its ambassador from Mali on Tuesday. ' +
+        'Canada closed its embassy in Bamako on Wednesday. Canada reopened its embassy in Bamako on Friday.',
+      '2023-06-10',
+    );
+    expect(cs.map((c) => [c.kind, c.a, c.b, c.action, c.date, c.attributes])).toEqual([
+      ['diplomatic', 'MLI', 'SWE', 'asserts', '2023-06-05', { ambassador: 'expelled', ambassador_as_of: '2023-06-05' }],
+      ['diplomatic', 'MLI', 'SWE', 'asserts', '2023-06-06', { ambassador: 'recalled', ambassador_as_of: '2023-06-06' }],
+      ['diplomatic', 'CAN', 'MLI', 'asserts', '2023-06-07', { embassy: 'closed', embassy_as_of: '2023-06-07' }],
+      ['diplomatic', 'CAN', 'MLI', 'asserts', '2023-06-09', { embassy: 'open', embassy_as_of: '2023-06-09' }],
+    ]);
+    // One interval, its attributes the latest reported: relations were never broken.
+    const [state] = buildRelations(cs.filter((c) => c.a === 'CAN'));
+    expect(state).toMatchObject({ valid_from: '2023-06-07', valid_to: null, attributes: { embassy: 'open' }, reports: 2 });
+  });
+
+  it('names an agreement when the text does, and keeps how it ended (suspended or terminated)', () => {
+    const cs = claimsOf(
+      'Benin and Togo signed the Joint Border Security Agreement in March 2019. On Thursday Benin suspended the Joint Border Security Agreement with Togo.',
+      '2024-05-10',
+    );
+    expect(cs.map((c) => [c.kind, c.subtype, c.a, c.b, c.action, c.date, c.attributes])).toEqual([
+      ['agreement', 'border', 'BEN', 'TGO', 'opens', '2019-03', { name: 'Joint Border Security Agreement', status: 'signed' }],
+      ['agreement', 'border', 'BEN', 'TGO', 'closes', '2024-05-09', { name: 'Joint Border Security Agreement', status: 'suspended' }],
+    ]);
+    const [pact] = buildRelations(cs);
+    expect(pact).toMatchObject({ valid_from: '2019-03', valid_to: '2024-05-09', attributes: { name: 'Joint Border Security Agreement', status: 'suspended' } });
+    // A field word at the head of a sentence is not a name.
+    expect(claimsOf('Security agreements between Chad and France have been in place since 1976.', '2020-01-01')[0].attributes).toEqual({ status: 'in force' });
+  });
+
+  it('reads a military base of one state in another as presence', () => {
+    const cs = claimsOf('The United States has a drone base in Agadez, Niger.', '2022-06-10');
+    expect(cs.map((c) => [c.kind, c.a, c.b, c.action, c.date, c.attributes])).toEqual([['presence', 'USA', 'NER', 'asserts', '2022-06-10', { base: 'drone base' }]]);
+  });
+
   it('takes the other party from the sentence when the event has none ("both have signed")', () => {
     const cs = claimsOf('Ghana works with Togo on trade, and both have signed a bilateral investment agreement.', '2020-05-04');
     expect(brief(cs)).toEqual([['agreement', 'investment', 'GHA', 'TGO', 'opens', '2020-05-04']]);
@@ -185,28 +222,42 @@ describe('buildRelations: intervals from claims', () => {
 });
 
 describe('keyDates: the days that matter most', () => {
-  const ev = (date: string, article: string, goldstein: number, i: number): TimelineEntry => ({
-    date, type: 'event', what: 'ASSAULT', source: 'LBYMIL', target: 'LBYREB', goldstein, quad: 4, evidence: `event ${i}`, article_id: article, id: `e${i}`,
+  let i = 0;
+  const ev = (date: string, article: string, outlet: string, published: string, dated_by: 'text' | 'published' = 'published'): TimelineEntry => ({
+    date, type: 'event', what: 'ASSAULT', source: 'LBYMIL', target: 'LBYREB', goldstein: -10, quad: 4, evidence: `event ${++i} of ${date}`,
+    article_id: article, id: `e${i}`, published, dated_by, outlet,
   });
   const entries: TimelineEntry[] = [
-    // 2011-03-19: five independent stories; 2011-03-20: the same episode, fewer; 2011-10-20: one intense story and a
-    // state change; 2011-06-01: one mild report.
-    ...['a1', 'a2', 'a3', 'a4', 'a5'].map((a, i) => ev('2011-03-19', a, -10, i)),
-    ev('2011-03-20', 'a6', -10, 10),
-    ev('2011-03-20', 'a7', -10, 11),
-    ev('2011-10-20', 'a8', -10, 12),
-    { date: '2011-10-20', type: 'closed', what: 'conflict', source: 'FRA', target: 'LBY', goldstein: null, quad: null, evidence: 'state change', article_id: 'a8', id: 'r1' },
-    ev('2011-06-01', 'a9', -1, 13),
-    ev('2011', 'a10', -10, 14),
+    // 03-19: reported by three stories of one outlet that day, and recalled weeks later by two of another.
+    ...['a1', 'a2', 'a3'].map((a) => ev('2011-03-19', a, 'wire', '2011-03-19')),
+    ev('2011-03-19', 'b1', 'daily', '2011-04-10', 'text'),
+    ev('2011-03-19', 'b2', 'daily', '2011-04-12', 'text'),
+    // 03-22: three stories of one outlet; 06-01: three stories of three outlets (independent reports).
+    ...['a4', 'a5', 'a6'].map((a) => ev('2011-03-22', a, 'wire', '2011-03-22')),
+    ev('2011-06-01', 'c1', 'wire', '2011-06-01'),
+    ev('2011-06-01', 'c2', 'daily', '2011-06-01'),
+    ev('2011-06-01', 'c3', 'weekly', '2011-06-01'),
+    // 06-02: the same episode as 06-01; 10-20: one story and a relation ended by a stated act.
+    ev('2011-06-02', 'c4', 'wire', '2011-06-02'),
+    ev('2011-10-20', 'd1', 'wire', '2011-10-20'),
+    { date: '2011-10-20', type: 'closed', what: 'conflict', source: 'FRA', target: 'LBY', goldstein: null, quad: null, evidence: 'state change', article_id: 'd1', id: 'r1', dated_by: 'text' },
+    // A year-only date cannot be a key day.
+    ev('2011', 'd2', 'wire', '2011-10-21', 'text'),
   ];
   const t: Timeline = { a: 'LBY', b: null, entries, months: [], states: [] };
 
-  it('ranks by independent reports, intensity and state changes, one day per episode, in date order', () => {
-    const keys = keyDates(t, 2);
-    expect(keys.map((k) => k.date)).toEqual(['2011-03-19', '2011-10-20']);
-    expect(keys[0]).toMatchObject({ articles: 5, events: 5 });
-    expect(keys[1].state_changes).toEqual(['closed conflict FRA-LBY']);
-    // Asking for more never returns a year-only date nor the neighbour of a picked day.
-    expect(keyDates(t, 10).map((k) => k.date)).toEqual(['2011-03-19', '2011-06-01', '2011-10-20']);
+  it('puts first a day later stories recall, then independent outlets over one outlet repeating itself', () => {
+    expect(keyDates(t, 1).map((k) => k.date)).toEqual(['2011-03-19']);
+    expect(keyDates(t, 1)[0]).toMatchObject({ articles: 5, later_references: 2, outlets: 2, events: 5 });
+    // The recalling story's sentence stands for the day.
+    expect(keyDates(t, 1)[0].evidence).toBe('event 4 of 2011-03-19');
+    expect(keyDates(t, 2).map((k) => k.date)).toEqual(['2011-03-19', '2011-06-01']);
+  });
+
+  it('never picks a neighbour of a picked day nor a year-only date, counts state changes, returns date order', () => {
+    const all = keyDates(t, 10);
+    expect(all.map((k) => k.date)).toEqual(['2011-03-19', '2011-03-22', '2011-06-01', '2011-10-20']);
+    expect(all[3].state_changes).toEqual(['closed conflict FRA-LBY']);
+    expect(() => keyDates(t, 0)).toThrow(/--key/);
   });
 });

@@ -81,6 +81,8 @@ export function buildRelations(claims: readonly RelationClaim[]): RelationState[
           current.valid_to = c.date;
           current.valid_to_precision = c.precision;
           current.expires = null;
+          // How it ended ("suspended", "terminated") and a name the closing story gives.
+          Object.assign(current.attributes, c.attributes);
         }
         last = current;
         if (!current.closed_by.includes(id)) current.closed_by.push(id);

@@ -45,6 +45,20 @@ const CLOSE_VERBS = new Set([
   'lifted', 'lift', 'lifts', 'eased', 'ease', 'removed', 'left', 'leave', 'leaves', 'expelled', 'halted', 'halt',
   'froze', 'freeze', 'frozen', 'pulled', 'annulled', 'renounced',
 ]);
+// A suspension is an end that may be undone: the state ends, with status "suspended".
+const SUSPEND_WORDS = new Set(['suspended', 'suspend', 'suspends', 'suspension', 'froze', 'freeze', 'frozen', 'halted', 'halt']);
+const ENVOY_NOUNS = new Set(['ambassador', 'ambassadors', 'envoy', 'envoys', 'diplomats']);
+const EMBASSY_NOUNS = new Set(['embassy', 'embassies']);
+const ENVOY_ACTS = new Map<string, string>([
+  ['expelled', 'expelled'], ['expel', 'expelled'], ['expels', 'expelled'], ['expelling', 'expelled'], ['expulsion', 'expelled'],
+  ['recalled', 'recalled'], ['recall', 'recalled'], ['recalls', 'recalled'], ['recalling', 'recalled'],
+  ['withdrew', 'recalled'], ['withdrawn', 'recalled'],
+]);
+const EMBASSY_ACTS = new Map<string, string>([
+  ['closed', 'closed'], ['close', 'closed'], ['closes', 'closed'], ['closing', 'closed'], ['shut', 'closed'], ['shuttered', 'closed'],
+  ['suspended', 'closed'], ['evacuated', 'closed'],
+  ['reopened', 'open'], ['reopen', 'open'], ['reopens', 'open'], ['reopening', 'open'], ['opened', 'open'],
+]);
 const MEMBERSHIP_OPEN = new Set(['joined', 'admitted', 'accession', 'reinstated', 'rejoined']);
 const MEMBERSHIP_CLOSE = new Set(['left', 'leave', 'leaves', 'withdrew', 'withdraw', 'withdraws', 'withdrawal', 'quit', 'quits', 'exit', 'exited', 'suspended', 'expelled']);
 const SANCTION_NOUNS = new Set(['sanction', 'sanctions', 'sanctioned', 'embargo', 'embargoes']);
@@ -56,7 +70,10 @@ const RELATION_NOUNS = new Set(['relations', 'ties', 'relationship']);
 const STATE_SECTORS = new Set(['GOV', 'MIL', 'SPY', 'COP', 'LEG', 'JUD']);
 
 // A cheap test run over each sentence first: only sentences with one of these words are read word by word.
-const STATIVE_CUE_RE = /\b(?:agreements?|pacts?|accords?|treat(?:y|ies)|deals?|arrangements?|diplomatic|troops|soldiers|personnel|servicemen|marines|peacekeepers)\b/i;
+const STATIVE_CUE_RE = /\b(?:agreements?|pacts?|accords?|treat(?:y|ies)|deals?|arrangements?|diplomatic|troops|soldiers|personnel|servicemen|marines|peacekeepers|bases?|embass(?:y|ies))\b/i;
+// "a drone base", "military bases": the word before "base" that makes it a military one.
+const BASE_KINDS = new Set(['military', 'air', 'naval', 'drone', 'army', 'airforce', 'navy', 'missile', 'logistics', 'counterterrorism']);
+const BASE_VERBS = new Set(['has', 'have', 'had', 'maintains', 'maintain', 'operates', 'operate', 'operated', 'runs', 'keeps', 'uses', 'use']);
 
 /** ISO3 for a state actor, the CAMEO code for an organisation, else null (no party to a relation). */
 function partyOf(m: ActorMention | null | undefined): string | null {
@@ -106,7 +123,49 @@ function agreementSubtype(window: Word[], sentence: Word[]): string | null {
   return null;
 }
 
-function hasAny(ws: Word[], set: ReadonlySet<string>): Word | undefined {
+const NAME_GLUE = new Set(['of', 'on', 'and', 'for', 'de']);
+const SENTENCE_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'this', 'that']);
+const CAPITALISED_RE = /^\p{Lu}/u;
+
+/**
+ * The agreement's name when the text gives one: a run of capitalised words ending in the capitalised noun
+ * ("the Status of Forces Agreement", "the Lancaster House Treaties"), or the noun followed by "of" and a
+ * capitalised run ("the Treaty of Friendship"). A capital at the start of the sentence names nothing.
+ */
+function agreementName(text: string, offset: number, noun: Word): string | null {
+  const ws = wordsOf(text, offset);
+  const i = ws.findIndex((w) => w.start === noun.start);
+  if (i < 0) return null;
+  const cap = (w: Word | undefined) => w !== undefined && CAPITALISED_RE.test(text.slice(w.start - offset, w.end - offset));
+  if (!cap(ws[i]) || i === 0) return null;
+  let from = i;
+  while (from > 0 && (cap(ws[from - 1]) || (NAME_GLUE.has(ws[from - 1].lower) && cap(ws[from - 2])))) from--;
+  // At the start of the sentence a capital proves nothing, except after a determiner ("The Lancaster House Treaties").
+  if (from === 0) {
+    if (!SENTENCE_DETERMINERS.has(ws[0].lower) || i < 2) return null;
+    from = 1;
+  }
+  let to = i;
+  if (ws[i + 1]?.lower === 'of' && cap(ws[i + 2])) {
+    to = i + 2;
+    while (cap(ws[to + 1]) || (NAME_GLUE.has(ws[to + 1]?.lower ?? '') && cap(ws[to + 2]))) to++;
+  }
+  if (from === i && to === i) return null;
+  return text.slice(ws[from].start - offset, ws[to].end - offset);
+}
+
+/** A field named inside an agreement's name ("Defence Cooperation Agreement": defence). */
+function subtypeOfName(name: string): string | null {
+  const lower = name.toLowerCase();
+  if (lower.includes('status of forces')) return 'status of forces';
+  for (const w of lower.split(/[\s-]+/)) {
+    const sub = AGREEMENT_SUBTYPES.get(w);
+    if (sub && sub !== 'cooperation') return sub;
+  }
+  return null;
+}
+
+function hasAny(ws: Word[], set: { has(key: string): boolean }): Word | undefined {
   return ws.find((w) => set.has(w.lower));
 }
 
@@ -150,7 +209,7 @@ function claimsFromEvent(doc: Doc, e: CodedEvent, sentenceIndex: number): Draft[
 
   const src = partyOf(e.source);
   let tgt = partyOf(e.target);
-  const base = { event_id: e.id, evidence: e.evidence, date: calendarDate(e.date), attributes: {} as Record<string, AttributeValue> };
+  const base = { event_id: e.id, evidence: e.evidence, date: calendarDate(e.date) };
   const precision: DatePrecision = base.date ? e.date_precision : 'unknown';
   const out: Draft[] = [];
   let targetReason = '';
@@ -162,14 +221,31 @@ function claimsFromEvent(doc: Doc, e: CodedEvent, sentenceIndex: number): Draft[
     targetReason = `; other party ${others[0].party} is the only other one named in the sentence`;
     return others[0].party;
   };
-  const push = (kind: RelationKind, a: string | null, b: string | null, action: ClaimAction, subtype: string | null, reason: string) => {
+  const push = (kind: RelationKind, a: string | null, b: string | null, action: ClaimAction, subtype: string | null, reason: string, attributes: Record<string, AttributeValue> = {}) => {
     if (!a || !b || a === b) return;
     const [x, y] = ordered(kind, a, b);
-    out.push({ ...base, kind, a: x, b: y, subtype, action, precision, reason: `${reason} (event ${e.event}${e.mode ? '/' + e.mode : ''}: "${trig.text}")${targetReason}` });
+    out.push({ ...base, attributes, kind, a: x, b: y, subtype, action, precision, reason: `${reason} (event ${e.event}${e.mode ? '/' + e.mode : ''}: "${trig.text}")${targetReason}` });
   };
   const closeWord = hasAny(trigWords, CLOSE_VERBS) ?? hasAny(window, CLOSE_VERBS);
   const openWord = hasAny(trigWords, OPEN_VERBS) ?? hasAny(window, OPEN_VERBS);
   const noun = hasAny(window, AGREEMENT_NOUNS);
+
+  // Ambassadors expelled or recalled, embassies closed or reopened: acts within diplomatic relations (they
+  // exist, and their state changes), not a break of them.
+  const envoy = hasAny(window, ENVOY_NOUNS);
+  const embassy = hasAny(window, EMBASSY_NOUNS);
+  if ((envoy || embassy) && !noun) {
+    // The other state: the target, else where it happened ("closed its embassy in Niamey"), else the one
+    // other party named in the sentence.
+    const other = tgt ?? (e.location?.country && e.location.country !== src ? e.location.country : null) ?? inferTarget();
+    const act = envoy ? hasAny(trigWords, ENVOY_ACTS) ?? hasAny(window, ENVOY_ACTS) : hasAny(trigWords, EMBASSY_ACTS) ?? hasAny(window, EMBASSY_ACTS);
+    if (act) {
+      const value = ENVOY_ACTS.get(act.lower) ?? EMBASSY_ACTS.get(act.lower)!;
+      const attr = envoy ? 'ambassador' : 'embassy';
+      push('diplomatic', src, other, 'asserts', null, `${attr} "${act.lower}": relations exist, ${attr} ${value}`, { [attr]: value, [`${attr}_as_of`]: base.date ?? '' });
+      return out;
+    }
+  }
 
   // Membership: a party joining or leaving an organisation ("Niger left ECOWAS", "AU suspended Niger").
   const tgtIsOrg = tgt?.startsWith('IGO:') ?? false;
@@ -190,9 +266,15 @@ function claimsFromEvent(doc: Doc, e: CodedEvent, sentenceIndex: number): Draft[
 
   if (noun) {
     tgt = inferTarget();
-    const subtype = agreementSubtype(window, sentenceWords);
-    if (closeWord) push('agreement', src, tgt, 'closes', subtype, `"${closeWord.lower}" with "${noun.lower}": the agreement ends`);
-    else if (openWord) push('agreement', src, tgt, 'opens', subtype, `"${openWord.lower}" with "${noun.lower}": the agreement begins`);
+    const name = agreementName(e.evidence.text, e.evidence.start, noun);
+    const subtype = (name && subtypeOfName(name)) ?? agreementSubtype(window, sentenceWords);
+    const named: Record<string, AttributeValue> = name ? { name } : {};
+    if (closeWord) {
+      const status = SUSPEND_WORDS.has(closeWord.lower) ? 'suspended' : 'terminated';
+      push('agreement', src, tgt, 'closes', subtype, `"${closeWord.lower}" with "${noun.lower}": the agreement ends (${status})`, { ...named, status });
+    } else if (openWord) {
+      push('agreement', src, tgt, 'opens', subtype, `"${openWord.lower}" with "${noun.lower}": the agreement begins`, { ...named, status: openWord.lower === 'renewed' ? 'renewed' : 'signed' });
+    }
     return out;
   }
   const rel = hasAny(window, RELATION_NOUNS);
@@ -266,11 +348,18 @@ function claimsFromSentence(doc: Doc, s: Sentence, times: TimeExpr[]): Draft[] {
 
   // Presence: "<A> has N troops stationed in <B>", "with <C> having M military personnel".
   if (hasAny(ws, STATION_WORDS)) {
-    const host = parties.find((p) => {
-      if (p.party.startsWith('IGO:')) return false;
-      const before = wordBefore(p.mention.start);
-      return before === 'in' || before === 'to';
-    });
+    // Every mention counts, not only a party's first: "troops" may itself be read as the host's forces.
+    let host: { party: string } | undefined;
+    for (const m of doc.actors) {
+      if (m.sentence !== s.index) continue;
+      const p = partyOf(m);
+      if (!p || p.startsWith('IGO:')) continue;
+      const before = wordBefore(m.start);
+      if (before === 'in' || before === 'to') {
+        host = { party: p };
+        break;
+      }
+    }
     if (host) {
       let prevEnd = s.start;
       for (let i = 0; i < ws.length; i++) {
@@ -321,11 +410,62 @@ function claimsFromSentence(doc: Doc, s: Sentence, times: TimeExpr[]): Draft[] {
       const [p, q] = parties;
       const kind: RelationKind = noun ? 'agreement' : 'diplomatic';
       const [a, b] = ordered(kind, p.party, q.party);
+      const name = noun ? agreementName(text, s.start, noun) : null;
+      const subtype = noun ? ((name && subtypeOfName(name)) ?? agreementSubtype(ws, ws)) : null;
+      const attributes: Record<string, AttributeValue> = noun ? { ...(name ? { name } : {}), status: 'in force' } : {};
       out.push({
-        kind, a, b, subtype: noun ? agreementSubtype(ws, ws) : null, action: 'opens', date: from, precision: precisionOf(from),
-        attributes: {}, event_id: null, evidence, reason: `stative: ${kind === 'agreement' ? `"${noun!.lower}"` : 'diplomatic relations'} ${why}`,
+        kind, a, b, subtype, action: 'opens', date: from, precision: precisionOf(from),
+        attributes, event_id: null, evidence, reason: `stative: ${kind === 'agreement' ? `"${noun!.lower}"` : 'diplomatic relations'} ${why}`,
       });
       break;
+    }
+  }
+
+  // Embassies: "<A> has its embassy in <B's capital>": diplomatic relations with an embassy open.
+  const embassyAt = ws.findIndex((w) => EMBASSY_NOUNS.has(w.lower));
+  const keeps = embassyAt > 0 ? ws.slice(Math.max(0, embassyAt - 3), embassyAt).find((w) => BASE_VERBS.has(w.lower)) : undefined;
+  if (keeps && asOf.date) {
+    const inAt = ws.findIndex((w, i) => i > embassyAt && w.lower === 'in');
+    let host: string | null = null;
+    let owner: string | null = null;
+    for (const m of doc.actors) {
+      if (m.sentence !== s.index) continue;
+      const p = partyOf(m);
+      if (!p || p.startsWith('IGO:')) continue;
+      if (inAt >= 0 && m.start > ws[inAt].start && host === null) host = p;
+      if (m.end <= keeps.start) owner = p;
+    }
+    if (host && owner && host !== owner) {
+      const [a, b] = ordered('diplomatic', owner, host);
+      out.push({
+        kind: 'diplomatic', a, b, subtype: null, action: 'asserts', date: asOf.date, precision: asOf.precision,
+        attributes: { embassy: 'open', embassy_as_of: asOf.date }, event_id: null, evidence,
+        reason: `stative: ${owner} "${keeps.lower}" an embassy in ${host}: relations exist, as of ${stated ? 'the date in the sentence' : "the story's date"}`,
+      });
+    }
+  }
+
+  // Bases: "<A> has (maintains, operates) a drone base in <B>": A's forces are present in B.
+  const baseAt = ws.findIndex((w, i) => (w.lower === 'base' || w.lower === 'bases') && BASE_KINDS.has(ws[i - 1]?.lower ?? ''));
+  const holds = baseAt > 0 ? ws.slice(0, baseAt).find((w) => BASE_VERBS.has(w.lower)) : undefined;
+  if (holds && asOf.date && !out.some((o) => o.kind === 'presence')) {
+    const inAt = ws.findIndex((w, i) => i > baseAt && w.lower === 'in');
+    let host: string | null = null;
+    let owner: string | null = null;
+    for (const m of doc.actors) {
+      if (m.sentence !== s.index) continue;
+      const p = partyOf(m);
+      if (!p) continue;
+      if (inAt >= 0 && m.start > ws[inAt].start && !p.startsWith('IGO:') && host === null) host = p;
+      if (m.end <= holds.start) owner = p;
+    }
+    if (host && owner && host !== owner) {
+      const kindOfBase = `${ws[baseAt - 1].lower} ${ws[baseAt].lower}`;
+      out.push({
+        kind: 'presence', a: owner, b: host, subtype: null, action: 'asserts', date: asOf.date, precision: asOf.precision,
+        attributes: { base: kindOfBase }, event_id: null, evidence,
+        reason: `stative: ${owner} "${holds.lower}" a ${kindOfBase} in ${host}, as of ${stated ? 'the date in the sentence' : "the story's date"}`,
+      });
     }
   }
   return out;
@@ -357,9 +497,13 @@ export function deriveRelationClaims(doc: Doc): RelationClaim[] {
     }
     return -1;
   };
+  const stativePresence = new Set(drafts.filter((d) => d.kind === 'presence').map((d) => d.evidence.start));
   for (const e of doc.events) {
     if (e.negated || e.hypothetical || e.future) continue;
     for (const d of claimsFromEvent(doc, e, sentenceAt(e.evidence.start))) {
+      // The stative reading of a sentence with figures says who is where; the event's parties may be the
+      // figures' owner and a bystander ("with Ghana having 300 soldiers").
+      if (d.kind === 'presence' && d.action !== 'closes' && stativePresence.has(d.evidence.start)) continue;
       // A stative claim on the same relation in the same sentence already says it: keep one, with the event id.
       const same = drafts.find(
         (o) => o.kind === d.kind && o.a === d.a && o.b === d.b && o.evidence.start === d.evidence.start &&

@@ -5,9 +5,14 @@ import type { DatePrecision, Evidence } from '../../core/types.js';
 /**
  * The kinds of relation, with what each means:
  * - diplomatic: formal diplomatic relations between two states (established, broken, restored). Symmetric.
+ *   Ambassadors expelled or recalled and embassies closed or reopened are acts within them, not a break:
+ *   attributes `ambassador` (expelled, recalled) and `embassy` (open, closed), each with its `*_as_of` date.
  * - agreement: a named or typed agreement in force between two parties (signed, in place, suspended,
  *   terminated); `subtype` says which (security, military, defence, investment, trade, ...). Symmetric.
- * - presence: armed forces or bases of a in b (a's troops stationed in b); attribute `personnel`. Directed.
+ *   Attributes `name` when the text names it ("Status of Forces Agreement") and `status` (signed, renewed,
+ *   in force, suspended, terminated: the latest word on it).
+ * - presence: armed forces or bases of a in b (a's troops stationed in b); attributes `personnel` with
+ *   `personnel_as_of`, `base` ("drone base"). Directed.
  * - sanctions: sanctions or an embargo imposed by a on b (imposed, lifted). Directed.
  * - membership: a is a member of organisation b (joined, suspended, left). Directed.
  * - aid: a provides aid or assistance to b (provided, suspended). Directed.
