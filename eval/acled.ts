@@ -4,14 +4,17 @@
 // Choices, stated once:
 // - Published date: event_date + 2 days (notes often omit the year; the report comes out after the event).
 // - Events considered: those not negated and not hypothetical.
-// - Predicted type: the first event whose ACLED category is violent or a protest/riot (Battles, Explosions/
-//   Remote violence, Violence against civilians, Protests, Riots); else the first event with any ACLED category;
-//   mapped to the older types with acledLegacyType. No such event: 'Strategic development'. That event is "the
-//   chosen event" below; without one, the first event is.
-// - Fatalities: dyad's event fatalities over the note, as a sum and as a max (null counts as 0), against the
-//   gold count; exact, within ±1, and within ±10% (|d| <= 0.1 * gold, so exact when gold is 0).
-// - Event date: rows with day precision (time_precision 1) whose note names a day ("On October 27", "27 Oct",
-//   "on Thursday"); right when the chosen event's date equals event_date.
+// - Predicted type: the report's ACLED reading (doc.acled.legacy_type, what `dyad annotate` gives as "acled").
+//   Without one: the first event whose ACLED category is violent or a protest/riot (Battles, Explosions/Remote
+//   violence, Violence against civilians, Protests, Riots), else the first event with any ACLED category, mapped
+//   to the older types with acledLegacyType; no such event: 'Strategic development'. "The chosen event" below is
+//   the first event of the predicted type, else the event that decided by the rule above, else the first event.
+// - Fatalities: the report's deaths (doc.acled.fatalities, null as 0) against the gold count; also dyad's event
+//   fatalities over the note, as a sum and as a max, for comparison. Exact, within ±1, and within ±10%
+//   (|d| <= 0.1 * gold, so exact when gold is 0).
+// - Event date: rows with day precision (time_precision 1) whose note states the event's day (eval/event-day.ts:
+//   "On October 27", "27 Oct", "on Thursday"); right when the chosen event's date equals event_date, or lies in
+//   the stated range for one day of a multi-day event ("5-10 Jul").
 // - Actor1 country: when actor1 is a state force ("Military Forces of France", "Police Forces of Chad (1990-)",
 //   "Mutiny of ..."), that country; otherwise the row's iso3 (armed groups, protesters and civilians are coded
 //   to the country they act in). Compared with the chosen event's source.country. Actor1 sector only where
@@ -23,10 +26,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
-import type { CodedEvent } from '../src/core/types.js';
+import type { CodedEvent, ReportAcled } from '../src/core/types.js';
 import type { Engine } from '../src/engine.js';
 import { acledLegacyType } from '../src/ontology/index.js';
 import { parseCsvRecords } from './csv.js';
+import { eventDayMatches, statedEventDay } from './event-day.js';
 import { Confusion, type ConfusionTable, nowNs, ratio, secondsSince } from './util.js';
 
 export interface AcledRow {
@@ -136,16 +140,22 @@ export interface AcledPrediction {
   chosen: CodedEvent | null;
   fatalitiesSum: number;
   fatalitiesMax: number;
+  /** The report's deaths (doc.acled), 0 without a reading. */
+  fatalitiesReport: number;
 }
 
-/** The legacy ACLED type and the event that decided it, from a note's events (rule in the header). */
-export function predictAcled(events: readonly CodedEvent[]): AcledPrediction {
+/** The legacy ACLED type and the chosen event, from a note's report-level reading and events (rule in the header). */
+export function predictAcled(events: readonly CodedEvent[], report: ReportAcled | null = null): AcledPrediction {
   const real = events.filter((e) => !e.negated && !e.hypothetical);
   const violent = real.find((e) => e.acled && VIOLENT_OR_PROTEST.has(e.acled.event_type));
-  const categorised = violent ?? real.find((e) => e.acled);
-  const type = categorised?.acled
-    ? acledLegacyType(categorised.acled.event_type, categorised.acled.sub_event_type)
-    : 'Strategic development';
+  const byEvents = violent ?? real.find((e) => e.acled);
+  const legacy = (e: CodedEvent) => (e.acled ? acledLegacyType(e.acled.event_type, e.acled.sub_event_type) : null);
+  const type = report
+    ? report.legacy_type
+    : byEvents?.acled
+      ? acledLegacyType(byEvents.acled.event_type, byEvents.acled.sub_event_type)
+      : 'Strategic development';
+  const categorised = (report && real.find((e) => legacy(e) === type)) || byEvents;
   let sum = 0;
   let max = 0;
   for (const e of real) {
@@ -153,7 +163,7 @@ export function predictAcled(events: readonly CodedEvent[]): AcledPrediction {
     sum += f;
     if (f > max) max = f;
   }
-  return { type, chosen: categorised ?? real[0] ?? null, fatalitiesSum: sum, fatalitiesMax: max };
+  return { type, chosen: categorised ?? real[0] ?? null, fatalitiesSum: sum, fatalitiesMax: max, fatalitiesReport: report?.fatalities ?? 0 };
 }
 
 /** Great-circle distance in km. */
@@ -187,9 +197,11 @@ export interface AcledResult {
   eventType: number;
   /** Share of rows whose gold fatalities are 0: what always answering 0 scores. */
   zeroFatalityShare: number;
+  /** The report's deaths (doc.acled.fatalities): dyad's answer. */
+  fatalitiesReport: FatalityFigures;
   fatalitiesSum: FatalityFigures;
   fatalitiesMax: FatalityFigures;
-  /** Exact (sum) over rows with gold fatalities > 0. */
+  /** Exact (report) over rows with gold fatalities > 0. */
   fatalitiesExactWhenKilled: { exact: number; n: number };
   /** `given*`: the same over rows where dyad chose an event (dated / with a source country), to separate misses from errors. */
   eventDate: { exact: number; n: number; givenDated: number; nDated: number };
@@ -245,6 +257,7 @@ export function scoreAcled(rows: readonly AcledRow[], engine: Pick<Engine, 'anal
   const mistakes: AcledMistake[] = [];
   let covered = 0;
   let typeOk = 0;
+  const reportPairs: Array<[number, number]> = [];
   const sumPairs: Array<[number, number]> = [];
   const maxPairs: Array<[number, number]> = [];
   let killed = 0;
@@ -262,28 +275,30 @@ export function scoreAcled(rows: readonly AcledRow[], engine: Pick<Engine, 'anal
 
   rows.forEach((row, i) => {
     const events = docs[i].events;
-    const pred = predictAcled(events);
+    const pred = predictAcled(events, docs[i].acled ?? null);
     if (events.some((e) => !e.negated && !e.hypothetical)) covered++;
     confusion.add(row.eventType, pred.type);
     if (pred.type === row.eventType) typeOk++;
     else mistakes.push({ row, kind: 'type', gold: row.eventType, predicted: pred.type });
 
+    reportPairs.push([pred.fatalitiesReport, row.fatalities]);
     sumPairs.push([pred.fatalitiesSum, row.fatalities]);
     maxPairs.push([pred.fatalitiesMax, row.fatalities]);
     if (row.fatalities === 0) zero++;
     else {
       killed++;
-      if (pred.fatalitiesSum === row.fatalities) killedExact++;
+      if (pred.fatalitiesReport === row.fatalities) killedExact++;
     }
-    if (pred.fatalitiesSum !== row.fatalities) {
-      mistakes.push({ row, kind: 'fatalities', gold: String(row.fatalities), predicted: String(pred.fatalitiesSum) });
+    if (pred.fatalitiesReport !== row.fatalities) {
+      mistakes.push({ row, kind: 'fatalities', gold: String(row.fatalities), predicted: String(pred.fatalitiesReport) });
     }
 
     const ev = pred.chosen;
-    if (row.timePrecision === 1 && namesADay(row.notes)) {
+    const stated = row.timePrecision === 1 ? statedEventDay(row.notes, row.eventDate) : null;
+    if (stated) {
       date.n++;
       if (ev?.date) date.nDated++;
-      if (ev?.date === row.eventDate) date.ok++;
+      if (eventDayMatches(ev?.date, row.eventDate, stated)) date.ok++;
       else mistakes.push({ row, kind: 'date', gold: row.eventDate, predicted: ev?.date ?? '-' });
     }
 
@@ -318,6 +333,7 @@ export function scoreAcled(rows: readonly AcledRow[], engine: Pick<Engine, 'anal
     coverage: ratio(covered, n),
     eventType: ratio(typeOk, n),
     zeroFatalityShare: ratio(zero, n),
+    fatalitiesReport: fatalityFigures(reportPairs),
     fatalitiesSum: fatalityFigures(sumPairs),
     fatalitiesMax: fatalityFigures(maxPairs),
     fatalitiesExactWhenKilled: { exact: ratio(killedExact, killed), n: killed },

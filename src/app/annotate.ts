@@ -31,6 +31,7 @@ export function annotationOf(doc: Doc, opts: { explain?: boolean } = {}) {
     }),
     places: doc.places.map((p) => ({ start: p.start, end: p.end, text: p.text, name: p.name, country: p.country, admin1: p.admin1, lat: p.lat, lon: p.lon })),
     events: doc.events.map((e) => event(e, explain)),
+    acled: doc.acled ?? null,
     warnings: doc.warnings,
   };
 }

@@ -91,6 +91,16 @@ export interface AcledCategory {
   sub_event_type: string;
 }
 
+/** The ACLED reading of a whole report (see src/stages/events/acled.ts). */
+export interface ReportAcled extends AcledCategory {
+  /** The same in the pre-2019 ACLED export's types ("Battle-No change of territory", "Riots/Protests", ...). */
+  legacy_type: string;
+  /** Deaths the report states (all sides, attackers included); null when it states none. */
+  fatalities: number | null;
+  /** The cues that decided, in words. */
+  reason: string;
+}
+
 export interface Evidence extends Span {
   text: string;
 }
@@ -152,6 +162,8 @@ export interface Doc {
   times: TimeExpr[];
   places: Place[];
   events: CodedEvent[];
+  /** The report's ACLED event type and deaths, when it reports violence, a protest or a development ACLED records. */
+  acled?: ReportAcled | null;
   warnings: string[];
 }
 

@@ -211,7 +211,9 @@ export function acledLegacyType(eventType: string, subEventType: string): string
     case 'Riots':
       return 'Riots/Protests';
     default:
-      return subEventType === 'Non-violent transfer of territory' ? 'Non-violent transfer of territory' : 'Strategic development';
+      return subEventType === 'Non-violent transfer of territory' || subEventType === 'Headquarters or base established'
+        ? subEventType
+        : 'Strategic development';
   }
 }
 

@@ -1,5 +1,8 @@
-// Deaths reported with a violent event: "killing 12 soldiers", "at least five people were killed",
-// "left 3 dead". Returns null when the sentence states none.
+// Deaths reported with a violent event: "killing 12 soldiers", "at least five people were killed", "left 3 dead",
+// "5 soldiers and 3 civilians were killed" (8), "a civilian was also killed" (1), "Fatalities: 7 soldiers, 2
+// assailants" (9), "no casualties" (0). Injuries, arrests and other numbers are not deaths. A report counts every
+// death it states, attackers included, so separate statements add up; a subset ("including 5 militants") and a
+// revised toll ("the toll rose to 13") do not add to what was already counted.
 import type { Token } from '../../core/types.js';
 
 const NUMBER_WORDS: Record<string, number> = {
@@ -8,44 +11,413 @@ const NUMBER_WORDS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
   dozen: 12, dozens: 24, hundreds: 200, scores: 40,
 };
-const DEATH_WORDS = new Set(['killed', 'killing', 'kills', 'kill', 'dead', 'died', 'die', 'deaths', 'death', 'fatalities', 'lives', 'bodies', 'slain', 'massacred', 'executed', 'perished']);
-const NOUN_SKIP = new Set(['people', 'persons', 'civilians', 'soldiers', 'troops', 'militants', 'fighters', 'villagers', 'others', 'men', 'women', 'children', 'policemen', 'police', 'officers', 'gendarmes', 'rebels', 'jihadists', 'insurgents', 'attackers', 'assailants', 'of', 'them', 'were', 'was', 'have', 'had', 'been', 'are', 'at', 'least', 'some', 'about', 'around', 'nearly', 'almost', 'more', 'than', 'over', 'up', 'to', 'a', 'total', 'and', 'including', 'members', 'suspected', 'armed', 'malian', 'nigerien', 'burkinabe', 'chadian', 'army', 'security', 'forces']);
+// Words after which "the N" or "N" is a count of dead people.
+const DEATH_WORDS = new Set([
+  'killed', 'killing', 'kills', 'kill', 'dead', 'died', 'die', 'dies', 'dying', 'deaths', 'death', 'fatalities', 'fatality', 'lives',
+  'bodies', 'corpses', 'slain', 'massacred', 'executed', 'perished', 'murdered', 'assassinated', 'lynched', 'beheaded',
+  'succumbed', 'slaughtered', 'slaughtering', 'murdering', 'executing', 'massacring', 'assassinating',
+]);
+// Verbs whose object (to the right) is the dead: "killing 12", "executed a teacher".
+const ACTIVE_DEATH_VERBS = new Set([
+  'killed', 'killing', 'kills', 'kill', 'executed', 'executing', 'massacred', 'massacring', 'murdered', 'murdering',
+  'assassinated', 'assassinating', 'slaughtered', 'slaughtering', 'beheaded', 'lynched', 'fatalities', 'fatality',
+]);
+const BE_FORMS = new Set(['was', 'were', 'been', 'being', 'be', 'is', 'are', 'got', 'get']);
+// A count next to these is of the wounded, captured or missing, not the dead; the search stops there.
+const NOT_DEATH = new Set([
+  'wounded', 'injured', 'injuring', 'wounding', 'hurt', 'missing', 'arrested', 'abducted', 'kidnapped', 'captured',
+  'detained', 'injuries', 'wounds', 'hostages', 'hostage', 'displaced', 'rescued', 'freed', 'released', 'arrest',
+]);
+// Words a count may stand apart from its death word by: "21 militants were estimated to have been killed".
+const SKIPPABLE = /^[a-z][a-z'-]*$/;
+/** A wound or capture word coordinated with a death word ("kidnapped and killed") does not end the search. */
+function stopsSearch(tokens: Token[], k: number): boolean {
+  return NOT_DEATH.has(tokens[k].lower) && tokens[k + 1]?.lower !== 'and';
+}
+// The count of a death word's subject stops at a verb of another clause: "two gunmen ... shot dead a man",
+// "three witnesses said the man died".
+const LEFT_STOP = new Set([
+  'shot', 'attacked', 'ambushed', 'opened', 'fired', 'stormed', 'raided', 'said', 'says', 'say', 'told', 'stated',
+  'claimed', 'claims', 'announced', 'killed', 'executed', 'murdered', 'assassinated',
+]);
+const STOP = new Set([',', ';', ':', '.', '(', ')', '"', '—', '–', '?', '!', 'but', 'while', 'whereas', 'after', 'before', 'when', 'which', 'who']);
+// "a civilian was killed", "killing the imam": one death when no count is given.
+const ONE_PERSON = new Set([
+  'civilian', 'soldier', 'man', 'woman', 'child', 'boy', 'girl', 'person', 'individual', 'imam', 'chief', 'shepherd', 'herder',
+  'farmer', 'trader', 'merchant', 'gendarme', 'policeman', 'officer', 'militant', 'assailant', 'attacker', 'councilor',
+  'councillor', 'mayor', 'teacher', 'driver', 'member', 'leader', 'resident', 'villager', 'student', 'youth', 'peacekeeper',
+  'fighter', 'jihadist', 'rebel', 'suspect', 'informant', 'commander', 'official', 'customs', 'guard', 'pupil', 'schoolboy',
+  'elder', 'marabout', 'priest', 'pastor', 'catechist', 'nurse', 'doctor', 'journalist', 'worker', 'bomber', 'gunman',
+  'combatant', 'militiaman', 'dozo', 'vigilante', 'brother', 'son', 'father', 'husband', 'wife', 'daughter', 'deputy',
+  'head', 'prefect', 'sergeant', 'lieutenant', 'captain', 'colonel', 'general', 'corporal', 'agent', 'employee',
+  'contractor', 'motorist', 'passenger', 'trader', 'herdsman', 'pastoralist', 'fisherman', 'hunter', 'miner', 'thief',
+  'robber', 'bandit', 'terrorist', 'insurgent', 'helmet', 'teenager', 'adolescent', 'infant', 'baby', 'victim',
+  'councilman', 'administrator', 'veterinarian', 'secretary', 'pilot', 'activist', 'notable', 'trafficker', 'smuggler',
+  'preacher', 'cleric', 'guide', 'shopkeeper', 'tourist', 'national', 'citizen', 'policewoman',
+]);
+const MONTHS = new Set([
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+// After an active death verb these start no object: "1 soldier killed and 4 wounded", "killed in Gao".
+const NOT_OBJECT = new Set([
+  'and', 'or', 'in', 'on', 'by', 'during', 'when', 'while', 'after', 'before', 'near', 'following', 'since', 'overnight',
+  'yesterday', 'today', 'with', 'for', 'from', 'inside', 'outside', 'between', 'as', 'at', 'along', 'last', 'this', 'early',
+  'late', 'later', 'earlier', 'instantly', 'immediately',
+]);
+const SINGULAR_DETERMINERS = new Set(['a', 'an', 'one', 'the', 'another', 'his', 'their', 'its', 'her']);
+const PLURAL_PEOPLE = new Set([
+  'people', 'men', 'women', 'children', 'police', 'policemen', 'troops', 'persons', 'militiamen', 'others', 'dozens',
+  ...[...ONE_PERSON].map((w) => `${w}s`),
+]);
+// "no casualties", "no one was killed", "without casualties".
+const NONE_WORDS = new Set(['no', 'without', 'nobody', 'zero']);
 
-function numberAt(tok: Token): number | null {
+export interface FatalityMention {
+  count: number;
+  /** Token index of the death word. */
+  at: number;
+  /** Counted inside a total already given ("including 5 militants"): not added again. */
+  subset: boolean;
+  /** A revised total ("the death toll rose to 13"): replaces what was counted before it. */
+  revised: boolean;
+}
+
+function numberAt(tok: Token | undefined): number | null {
+  if (!tok) return null;
   const t = tok.lower.replace(/,/g, '');
-  if (/^\d+$/.test(t)) return Number(t);
+  if (/^\d+$/.test(t)) {
+    const n = Number(t);
+    // Years are not counts.
+    return n >= 1900 && n <= 2100 && t.length === 4 ? null : n;
+  }
   return NUMBER_WORDS[t] ?? null;
 }
 
-export function findFatalities(tokens: Token[], start: number, end: number): number | null {
-  let total: number | null = null;
-  for (let i = start; i < end; i++) {
-    if (!DEATH_WORDS.has(tokens[i].lower)) continue;
-    // A number before the death word, across modifiers and nouns: "12 soldiers were killed".
-    let n: number | null = null;
-    for (let j = i - 1; j >= Math.max(start, i - 7); j--) {
-      const v = numberAt(tokens[j]);
-      if (v !== null) {
-        n = v;
-        // "two hundred" and "3 dozen"
-        const prev = j > start ? numberAt(tokens[j - 1]) : null;
-        if (prev !== null && (v === 100 || v === 12)) n = prev * v;
-        break;
-      }
-      if (!NOUN_SKIP.has(tokens[j].lower) && !/^[a-z]+$/.test(tokens[j].lower)) break;
+/** The number at j, joined with a multiplier before it: "two hundred", "3 dozen". */
+function countAt(tokens: Token[], j: number, start: number): number | null {
+  const v = numberAt(tokens[j]);
+  if (v === null) return null;
+  // "19h", "60 km": a time or distance, not people.
+  const next = tokens[j + 1]?.lower ?? '';
+  if (/^(km|kms|kilometers|kilometres|miles|m|h|hours|days|years|months|weeks|percent|%|am|pm|o'clock|-|\/)$/.test(next)) return null;
+  // "13 December", "July 18": a date.
+  if (MONTHS.has(next) || MONTHS.has(tokens[j - 1]?.lower ?? '')) return null;
+  const prev = j > start ? numberAt(tokens[j - 1]) : null;
+  if (prev !== null && (v === 100 || v === 12 || v === 1000)) return prev * v;
+  return v;
+}
+
+/** A further group joined by "and" or a comma to the left of a count: "5 soldiers and 3 civilians". */
+function groupsLeftOf(tokens: Token[], j: number, start: number): number {
+  let extra = 0;
+  let k = j - 1;
+  for (let groups = 0; groups < 4; groups++) {
+    if (k < start || !(tokens[k].lower === 'and' || tokens[k].text === ',')) break;
+    // "and" may follow a comma: "3 soldiers, 2 militants and 1 civilian"
+    let m = k - 1;
+    // Nouns and modifiers between the joiner and the earlier count.
+    let steps = 0;
+    while (m >= start && steps < 4 && numberAt(tokens[m]) === null && SKIPPABLE.test(tokens[m].lower) && !NOT_DEATH.has(tokens[m].lower) && !DEATH_WORDS.has(tokens[m].lower)) {
+      m--;
+      steps++;
     }
-    // Or after it: "killing 12", "killed at least five".
-    if (n === null) {
-      for (let j = i + 1; j < Math.min(end, i + 4); j++) {
-        const v = numberAt(tokens[j]);
+    const v = m >= start ? countAt(tokens, m, start) : null;
+    if (v === null || steps === 0) break;
+    extra += v;
+    k = m - 1;
+  }
+  return extra;
+}
+
+/** Further groups to the right of a count: "killing five soldiers and three civilians", "7 soldiers, 2 militants". */
+function groupsRightOf(tokens: Token[], j: number, end: number): number {
+  let extra = 0;
+  let k = j + 1;
+  for (let groups = 0; groups < 4; groups++) {
+    let steps = 0;
+    while (k < end && steps < 4 && SKIPPABLE.test(tokens[k].lower) && tokens[k].lower !== 'and' && !NOT_DEATH.has(tokens[k].lower) && numberAt(tokens[k]) === null) {
+      k++;
+      steps++;
+    }
+    if (k >= end || !(tokens[k].lower === 'and' || tokens[k].text === ',')) break;
+    let m = k + 1;
+    if (tokens[m]?.lower === 'and') m++;
+    const v = m < end ? countAt(tokens, m, 0) : null;
+    if (v === null) break;
+    // "killing 5 soldiers and 3 wounded": the second count is of the wounded.
+    let n = m + 1;
+    let s2 = 0;
+    while (n < end && s2 < 7 && SKIPPABLE.test(tokens[n].lower) && !NOT_DEATH.has(tokens[n].lower) && !DEATH_WORDS.has(tokens[n].lower)) {
+      n++;
+      s2++;
+    }
+    if (n < end && NOT_DEATH.has(tokens[n].lower)) break;
+    extra += v;
+    k = m + 1;
+  }
+  return extra;
+}
+
+/** The count to the left of a death word ("12 soldiers were killed"), with its joined groups; null if none. */
+function countLeft(tokens: Token[], i: number, start: number): { n: number; subset: boolean } | null {
+  for (let j = i - 1; j >= Math.max(start, i - 10); j--) {
+    const low = tokens[j].lower;
+    const v = countAt(tokens, j, start);
+    if (v !== null) {
+      const before = tokens[j - 1]?.lower ?? '';
+      const before2 = tokens[j - 2]?.lower ?? '';
+      // "including 5 militants", "one of the Islamists killed": part of a count already given.
+      // "one of them", "one of the Islamists killed was ...": a part of a count given before.
+      const partOf =
+        tokens[j + 1]?.lower === 'of' && (/^(them|those|whom|which)$/.test(tokens[j + 2]?.lower ?? '') || /^(was|were|is|are)$/.test(tokens[i + 1]?.lower ?? ''));
+      const subset = (j - 1 >= start && (before === 'including' || before2 === 'including' || before === 'among')) || partOf;
+      return { n: v + groupsLeftOf(tokens, j, start), subset };
+    }
+    // Quotes around a noun do not end its phrase: 2 "jihadists" killed.
+    if (low === '"' || low === '“' || low === '”') continue;
+    if (STOP.has(low) || stopsSearch(tokens, j) || DEATH_WORDS.has(low) || (LEFT_STOP.has(low) && j < i - 1) || !SKIPPABLE.test(low)) return null;
+  }
+  return null;
+}
+
+/** A passive subject set off by an aside: "9 traders, most of whom were Bozo, were killed". */
+function countBeforeAside(tokens: Token[], i: number, start: number): number | null {
+  for (let j = i - 1; j >= Math.max(start, i - 18); j--) {
+    const low = tokens[j].lower;
+    const v = countAt(tokens, j, start);
+    if (v !== null) return tokens[j + 1]?.lower === 'of' ? null : v;
+    if (low === '.' || low === ';' || low === ':' || NOT_DEATH.has(low) || DEATH_WORDS.has(low) || LEFT_STOP.has(low)) return null;
+  }
+  return null;
+}
+
+/** The count to the right of a death word ("killing at least 22 members"); null if none. */
+function countRight(tokens: Token[], i: number, end: number): { n: number; subset: boolean } | null {
+  let subset = false;
+  for (let j = i + 1; j < Math.min(end, i + 6); j++) {
+    const low = tokens[j].lower;
+    const v = countAt(tokens, j, 0);
+    if (v !== null) {
+      // "one gendarme killed, two wounded": the count after belongs to the wounded.
+      const after = tokens[j + 1]?.lower ?? '';
+      if (NOT_DEATH.has(after) || (after !== 'and' && after !== ',' && NOT_DEATH.has(tokens[j + 2]?.lower ?? ''))) return null;
+      return { n: v + groupsRightOf(tokens, j, end), subset };
+    }
+    if (low === 'including' || low === 'among') subset = true;
+    // "Fatalities: 7 soldiers"
+    if (low === ':' && j === i + 1) continue;
+    if (STOP.has(low) || NOT_DEATH.has(low) || !SKIPPABLE.test(low)) return null;
+  }
+  return null;
+}
+
+/**
+ * Singular victims named beside the death word: "a civilian was killed" (1), "killing the imam" (1), "a councilor
+ * and his son were killed" (2), "killed a police officer, a guard and a tourist" (3). 0 when none.
+ */
+function singleVictims(tokens: Token[], i: number, start: number, end: number, right: boolean): number {
+  const isOne = (k: number) => {
+    const w = tokens[k].lower;
+    // The object of a killing verb is a person whatever the noun: "shot dead a veterinarian".
+    if (right && SINGULAR_DETERMINERS.has(tokens[k - 1]?.lower ?? '') && k - 1 > i && (k - 2 === i || /^(and|,)$/.test(tokens[k - 2]?.lower ?? '')) && SKIPPABLE.test(w) && !PLURAL_PEOPLE.has(w) && !/^(number|group|dozen|few|total|third|second)$/.test(w) && !SINGULAR_DETERMINERS.has(w)) return true;
+    if (!ONE_PERSON.has(w)) return false;
+    // "killed forest guard": a bare singular noun as the object.
+    if (right && (k - 1 === i || k - 2 === i)) return true;
+    // A singular determiner before the noun, or the noun opens the sentence ("Soldier assassinated overnight").
+    for (let d = k - 1; d >= k - 4; d--) {
+      if (d < start) return true;
+      const lw = tokens[d].lower;
+      if (SINGULAR_DETERMINERS.has(lw)) return true;
+      if (lw === '.' || lw === ':') return true;
+      if (!SKIPPABLE.test(lw) || STOP.has(lw)) return false;
+    }
+    return false;
+  };
+  // One victim per noun phrase: "the MSA deputy chief" is one person; "and" or a comma opens the next phrase.
+  let n = 0;
+  let open = true;
+  if (right) {
+    for (let k = i + 1; k < Math.min(end, i + 14); k++) {
+      const w = tokens[k].lower;
+      // A list of victims runs on over commas: "a police officer, a security guard, and a Belgian citizen".
+      if (w === ',' && /^(a|an|and|the)$/.test(tokens[k + 1]?.lower ?? '')) {
+        open = true;
+        continue;
+      }
+      if (STOP.has(w) || NOT_DEATH.has(w)) break;
+      if (w === 'and') {
+        // "killed a Dozo and recovered cattle": a verb after "and" ends the list of victims.
+        const nx = tokens[k + 1]?.lower ?? '';
+        if (!SINGULAR_DETERMINERS.has(nx) && !ONE_PERSON.has(nx) && numberAt(tokens[k + 1]) === null) break;
+        open = true;
+      } else if (open && isOne(k)) {
+        n++;
+        open = false;
+      }
+    }
+    return n;
+  }
+  for (let k = i - 1; k >= Math.max(start, i - 10); k--) {
+    const w = tokens[k].lower;
+    if (STOP.has(w) || stopsSearch(tokens, k)) break;
+    if (w === 'and') open = true;
+    else if (open && isOne(k)) {
+      n++;
+      open = false;
+    }
+  }
+  return n;
+}
+
+// Nouns for a killing, counted only with a count of their own: "the death of seven militants", "three deaths";
+// "protesting the death of a student" reports an earlier death, not one in this event.
+const DEATH_NOUNS = new Set(['death', 'deaths', 'murder', 'murders', 'execution', 'executions', 'killing', 'killings']);
+
+/** Every statement of deaths in tokens[start, end), in order. */
+export function fatalityMentions(tokens: Token[], start: number, end: number): FatalityMention[] {
+  const out: FatalityMention[] = [];
+  const push = (count: number, at: number, subset = false, revised = false) => out.push({ count, at, subset, revised });
+  for (let i = start; i < end; i++) {
+    const low = tokens[i].lower;
+    const prev = i > start ? tokens[i - 1].lower : '';
+    if (low === 'toll' || ((low === 'fatalities' || low === 'fatality') && tokens[i + 1]?.text === ':')) {
+      // "the death toll rose to 13", "Fatalities: 7 soldiers, 2 assailants": a total, replacing what came before.
+      for (let j = i + 1; j < Math.min(end, i + 8); j++) {
+        const v = countAt(tokens, j, start);
         if (v !== null) {
-          n = v;
+          push(v + groupsRightOf(tokens, j, end), i, false, true);
+          // "the toll is one dead": the death word repeats the toll.
+          if (DEATH_WORDS.has(tokens[j + 1]?.lower ?? '')) i = j + 1;
           break;
         }
-        if (!NOUN_SKIP.has(tokens[j].lower)) break;
+        if (STOP.has(tokens[j].lower) && tokens[j].lower !== ':') break;
       }
+      continue;
     }
-    if (n !== null) total = Math.max(total ?? 0, n);
+    if (low === 'casualties' || low === 'casualty') {
+      // Only "no casualties" is read: casualties elsewhere mixes the dead and the wounded.
+      if (NONE_WORDS.has(prev)) push(0, i);
+      continue;
+    }
+    // "beat to death an electrician": "to death" after a verb reads like "killed".
+    const toDeath = low === 'death' && prev === 'to';
+    const noun = !toDeath && DEATH_NOUNS.has(low) && (low !== 'killing' || SINGULAR_DETERMINERS.has(prev) || tokens[i + 1]?.lower === 'of');
+    if (!DEATH_WORDS.has(low) && !noun) continue;
+    // "among those killed was ...": a name from a count already given; "left him for dead" is no death.
+    if (prev === 'those' || (low === 'dead' && prev === 'for')) continue;
+    // "three youth who were killed by police in 1990", "Zongo, who was killed": an earlier death the report refers to.
+    const who = (k: number) => /^(who|whom)$/.test(tokens[k]?.lower ?? '');
+    if ((who(i - 2) && BE_FORMS.has(prev)) || (who(i - 3) && (BE_FORMS.has(prev) || BE_FORMS.has(tokens[i - 2]?.lower ?? '')))) continue;
+    // "death threats", "sentenced to death" are no deaths.
+    if (low === 'death' && /^(threats?|sentence|penalty|row|squad)$/.test(tokens[i + 1]?.lower ?? '')) continue;
+    if (low === 'death' && prev === 'to' && /^(sentenced|condemned)$/.test(tokens[i - 2]?.lower ?? '')) continue;
+    // "no one was killed", "nobody died", "no deaths".
+    let none = false;
+    for (let j = i - 1; j >= Math.max(start, i - 4); j--) {
+      const w = tokens[j].lower;
+      if (NONE_WORDS.has(w) || (w === 'one' && tokens[j - 1]?.lower === 'no')) {
+        none = true;
+        break;
+      }
+      if (STOP.has(w)) break;
+    }
+    if (none) {
+      push(0, i);
+      continue;
+    }
+    if (noun) {
+      // "the death of seven militants", "three deaths", "the killing of 4 people".
+      const left = countLeft(tokens, i, start);
+      const of = tokens[i + 1]?.lower === 'of' ? (countAt(tokens, i + 2, start) ?? countAt(tokens, i + 3, start)) : null;
+      if (left) push(left.n, i, left.subset);
+      else if (of !== null) push(of, i);
+      continue;
+    }
+    const passive = BE_FORMS.has(prev) || BE_FORMS.has(tokens[i - 2]?.lower ?? '');
+    const nextLow = tokens[i + 1]?.lower ?? '';
+    const takesObject =
+      i + 1 < end && !STOP.has(nextLow) && !(NOT_OBJECT.has(nextLow) && !(nextLow === 'at' && tokens[i + 2]?.lower === 'least'));
+    // "shot dead a man" reads like "killed a man".
+    const activeVerb = (ACTIVE_DEATH_VERBS.has(low) || (low === 'dead' && prev === 'shot') || toDeath) && !passive && takesObject;
+    let found = activeVerb ? countRight(tokens, i, end) : countLeft(tokens, i, start);
+    // An active verb with a singular object has no count to its left: "2 armed men killed an off-duty policeman".
+    const objectOnes = activeVerb && !found ? singleVictims(tokens, i, start, end, true) : 0;
+    if (objectOnes) {
+      push(objectOnes, i);
+      continue;
+    }
+    found ??= activeVerb ? countLeft(tokens, i, start) : takesObject ? countRight(tokens, i, end) : null;
+    if (found) {
+      push(found.n, i, found.subset);
+      continue;
+    }
+    const aside = passive ? countBeforeAside(tokens, i, start) : null;
+    if (aside !== null) {
+      push(aside, i);
+      continue;
+    }
+    const ones = singleVictims(tokens, i, start, end, activeVerb) || (activeVerb ? 0 : takesObject ? singleVictims(tokens, i, start, end, true) : 0);
+    if (ones) {
+      push(ones, i);
+      continue;
+    }
+    // "X was killed", "he died", "killed Baba Ag Adobent": one person.
+    let one = false;
+    for (let j = i - 1; j >= Math.max(start, i - 3) && !one; j--) {
+      const w = tokens[j].lower;
+      if (w === 'was' || w === 'he' || w === 'she' || w === 'him' || w === 'her') one = true;
+      else if (!SKIPPABLE.test(w) || STOP.has(w) || stopsSearch(tokens, j)) break;
+    }
+    if (!one && activeVerb) {
+      // A name follows: "killed Baba Ag Adobent", "assassinated GATIA field commander Mohamed ...".
+      one = /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '');
+      for (let k = i + 1; k < Math.min(end, i + 5) && one; k++) if (PLURAL_PEOPLE.has(tokens[k].lower)) one = false;
+    }
+    if (one) push(1, i);
+  }
+  return out;
+}
+
+/**
+ * The deaths a set of statements reports: separate statements add up, a subset of a total already counted does
+ * not, a revised toll replaces the count so far, and a count repeated in a later sentence ("three people were
+ * killed ... caused three deaths") is the same deaths. `sentenceOf` gives a statement's sentence. Null when
+ * nothing is said about deaths.
+ */
+export function countFatalities(mentions: readonly FatalityMention[], sentenceOf: (at: number) => number = () => 0): number | null {
+  if (!mentions.length) return null;
+  let total = 0;
+  const seen = new Map<number, number>();
+  for (const m of mentions) {
+    if (m.revised) {
+      total = Math.max(total, m.count);
+      continue;
+    }
+    // A part of a total counts only when no total came before it ("Two of the rioters died").
+    if (m.subset && total > 0) continue;
+    const s = sentenceOf(m.at);
+    const earlier = seen.get(m.count);
+    if (m.count > 0 && earlier !== undefined && earlier !== s) continue;
+    if (!seen.has(m.count)) seen.set(m.count, s);
+    total += m.count;
   }
   return total;
+}
+
+export function findFatalities(tokens: Token[], start: number, end: number): number | null {
+  return countFatalities(fatalityMentions(tokens, start, end));
+}
+
+/** The deaths a whole report states, over its sentences (see countFatalities); null when it states none. */
+export function reportFatalities(tokens: Token[], sentences: ReadonlyArray<{ tokenStart: number; tokenEnd: number }>): number | null {
+  const mentions: FatalityMention[] = [];
+  const sentenceAt = new Map<number, number>();
+  sentences.forEach((s, k) => {
+    for (const m of fatalityMentions(tokens, s.tokenStart, s.tokenEnd)) {
+      mentions.push(m);
+      sentenceAt.set(m.at, k);
+    }
+  });
+  return countFatalities(mentions, (at) => sentenceAt.get(at) ?? 0);
 }

@@ -11,6 +11,7 @@ import { readModality } from './modality.js';
 import { findTriggers, type Trigger } from './triggers.js';
 import { countryHints, eventPlace } from '../places/index.js';
 import { inferContext } from './context.js';
+import { loadAcledCues, reportAcled } from './acled.js';
 
 const PRONOUNS = new Set(['he', 'she']);
 const VIOLENT = new Set(['ASSAULT', 'PROTEST', 'COERCE']);
@@ -42,10 +43,12 @@ export interface EventCoderOptions {
 
 export function createEventsStage(options: EventCoderOptions = {}): Stage {
   const lexicon = options.lexicon ?? loadEventLexicon();
+  const acledCues = loadAcledCues();
   return {
     name: 'events',
     process(doc: Doc) {
       doc.events = codeEvents(doc, lexicon);
+      doc.acled = reportAcled(doc, acledCues);
     },
   };
 }

@@ -1,0 +1,325 @@
+// The ACLED reading of a whole report: one event type and sub-event type for what the report describes, its
+// deaths, and why. ACLED classifies a report by who fought whom and how, not by its verbs alone: a battle needs two
+// organised armed sides, violence against civilians an armed actor and unarmed victims, remote violence an
+// explosive or stand-off weapon; protests and riots are crowds; strategic developments are acts without violence.
+// The cue words are data (data/lexicons/acled-cues.tsv); who was hurt is read from the armed and civilian nouns on
+// the victim side of each violence word.
+import { readFileSync } from 'node:fs';
+import type { CodedEvent, Doc, ReportAcled, Token } from '../../core/types.js';
+import { DyadError } from '../../core/errors.js';
+import { dataPath } from '../../core/paths.js';
+import { acledLegacyType } from '../../ontology/index.js';
+import { reportFatalities } from './fatalities.js';
+
+export const ACLED_CUES = [
+  'protest', 'riot', 'remote', 'battle', 'attack', 'armed', 'civilian', 'take', 'retake', 'strategic', 'hq', 'nonviolent',
+  'smallarms', 'crowd', 'property',
+] as const;
+export type AcledCue = (typeof ACLED_CUES)[number];
+
+interface CuePhrase {
+  cue: AcledCue;
+  words: ReadonlyArray<ReadonlySet<string>>;
+  text: string;
+  reason: string;
+}
+
+export type AcledCueLexicon = Map<string, CuePhrase[]>;
+
+export function parseAcledCues(text: string, file: string): AcledCueLexicon {
+  const byFirst: AcledCueLexicon = new Map();
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim() || line.startsWith('#')) return;
+    const [phrase, cue, reason] = line.split('\t').map((c) => c?.trim() ?? '');
+    if (!phrase || !(ACLED_CUES as readonly string[]).includes(cue) || !reason) {
+      throw new DyadError('DATA', `${file}:${i + 1}: expected a phrase, one of ${ACLED_CUES.join('/')} and a reason`);
+    }
+    const words = phrase.split(/\s+/).map((w) => new Set(w.split('|')));
+    const entry: CuePhrase = { cue: cue as AcledCue, words, text: phrase, reason };
+    for (const first of words[0]) {
+      const list = byFirst.get(first);
+      if (list) list.push(entry);
+      else byFirst.set(first, [entry]);
+    }
+  });
+  return byFirst;
+}
+
+let shipped: AcledCueLexicon | null = null;
+export function loadAcledCues(): AcledCueLexicon {
+  shipped ??= parseAcledCues(readFileSync(dataPath('lexicons/acled-cues.tsv'), 'utf8'), 'data/lexicons/acled-cues.tsv');
+  return shipped;
+}
+
+export type AcledLabels = Map<string, { event_type: string; sub_event_type: string; reason: string }>;
+
+export function parseAcledLabels(text: string, file: string): AcledLabels {
+  const labels: AcledLabels = new Map();
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim() || line.startsWith('#')) return;
+    const [label, event_type, sub_event_type, reason] = line.split('\t').map((c) => c?.trim() ?? '');
+    if (!label || !event_type || !sub_event_type || !reason) {
+      throw new DyadError('DATA', `${file}:${i + 1}: expected a label, an ACLED event type, a sub-event type and a reason`);
+    }
+    labels.set(label, { event_type, sub_event_type, reason });
+  });
+  return labels;
+}
+
+let shippedLabels: AcledLabels | null = null;
+export function loadAcledLabels(): AcledLabels {
+  shippedLabels ??= parseAcledLabels(readFileSync(dataPath('lexicons/acled-labels.tsv'), 'utf8'), 'data/lexicons/acled-labels.tsv');
+  return shippedLabels;
+}
+
+/** The label a report opens with ("Looting: ..."): its words before a colon within the first six tokens. */
+export function openingLabel(tokens: Token[], start: number, end: number): string | null {
+  for (let i = start; i < Math.min(end, start + 7); i++) {
+    if (tokens[i].text === ':') return i > start ? tokens.slice(start, i).map((t) => t.lower).join(' ').replace(/ ?\/ ?/g, '/') : null;
+  }
+  return null;
+}
+
+export interface CueHit {
+  cue: AcledCue;
+  first: number;
+  last: number;
+}
+
+/** Every cue phrase in tokens[start, end); one hit per cue and start (the longest). */
+export function findCues(tokens: Token[], start: number, end: number, lexicon: AcledCueLexicon): CueHit[] {
+  const hits: CueHit[] = [];
+  for (let i = start; i < end; i++) {
+    const cands = lexicon.get(tokens[i].lower);
+    if (!cands) continue;
+    const best = new Map<AcledCue, number>();
+    for (const c of cands) {
+      let k = 0;
+      while (k < c.words.length && i + k < end && c.words[k].has(tokens[i + k].lower)) k++;
+      if (k < c.words.length) continue;
+      const last = i + k - 1;
+      if ((best.get(c.cue) ?? -1) < last) best.set(c.cue, last);
+    }
+    for (const [cue, last] of best) hits.push({ cue, first: i, last });
+  }
+  return hits;
+}
+
+/** What a report names, counted. */
+export interface AcledFeatures {
+  counts: Record<AcledCue, number>;
+  /** Armed and civilian nouns on the victim side of violence words. */
+  armedVictims: number;
+  civilianVictims: number;
+  /** Violence words in the report (attack cues). */
+  violence: number;
+  /** Armed nouns that are not the doer of an attack ("by gunmen", "militants attacked"): the other side, if any. */
+  armedOthers: number;
+  /** Armed nouns that do the violence ("gunmen fired", "by the police"). */
+  armedAgents: number;
+  civilians: number;
+}
+
+const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'got']);
+const CLAUSE_END = new Set(['.', ';', ':', 'while', 'but', 'and', 'after', 'before', 'when', 'whereas', 'which', 'who']);
+// Words that report harm to whoever stands before them when no object follows: "2 soldiers dead", "3 civilians wounded".
+const STATE_WORDS = new Set(['fatalities', 'dead', 'died', 'deaths', 'wounded', 'injured', 'killed', 'abducted', 'kidnapped', 'executed', 'missing', 'assassinated', 'targeted', 'attacked', 'ambushed']);
+const NOUN_ATTACKS = new Set(['attack', 'attacks', 'assault', 'ambush', 'ambushes', 'raid', 'raids', 'fire', 'gunfire', 'abduction', 'execution', 'assassination', 'murder', 'massacre', 'kidnapping', 'kidnappings']);
+
+// "an attack", "the ambush on": the word is a noun, its victim follows a preposition, not the word itself.
+const ATTACK_NOUN_BEFORE = new Set([
+  'a', 'an', 'the', 'this', 'that', 'its', 'their', 'his', 'another', 'new', 'fresh', 'deadly', 'coordinated', 'complex',
+  'armed', 'suicide', 'simultaneous', 'twin', 'multiple', 'several', 'separate', 'two', 'three', 'jihadist', 'militant',
+  'terrorist', 'heavy', 'large', 'major', 'first', 'second', 'latest', 'recent', 'same',
+]);
+const ATTACK_NOUN_AFTER = new Set(['on', 'against', 'by', 'targeting', 'upon', 'at', 'in', 'near', 'of', ',', '.', 'was', 'were', 'took', 'left', 'killed']);
+
+export function acledFeatures(tokens: Token[], start: number, end: number, lexicon: AcledCueLexicon = loadAcledCues()): AcledFeatures {
+  const hits = findCues(tokens, start, end, lexicon);
+  const counts = Object.fromEntries(ACLED_CUES.map((c) => [c, 0])) as Record<AcledCue, number>;
+  const armedAt = new Set<number>();
+  const civilianAt = new Set<number>();
+  // "air strike" is a weapon, not a strike by workers: a protest word inside a weapon phrase does not count.
+  const weaponAt = new Set<number>();
+  for (const h of hits) if (h.cue === 'remote') for (let k = h.first; k <= h.last; k++) weaponAt.add(k);
+  for (const h of hits) {
+    if (h.cue === 'protest' && (weaponAt.has(h.first) || weaponAt.has(h.last))) continue;
+    // "March" with a capital is the month.
+    if (h.cue === 'protest' && tokens[h.first].text === 'March') continue;
+    counts[h.cue]++;
+    if (h.cue === 'armed') for (let k = h.first; k <= h.last; k++) armedAt.add(k);
+    if (h.cue === 'civilian') for (let k = h.first; k <= h.last; k++) civilianAt.add(k);
+  }
+  const armedVictim = new Set<number>();
+  const civilianVictim = new Set<number>();
+  const look = (from: number, step: 1 | -1, limit: number) => {
+    // Looking left, nouns after a "by" are the doers ("3 people arrested by FAMA soldiers were executed").
+    let armed: number[] = [];
+    let civil: number[] = [];
+    for (let k = from, n = 0; k >= start && k < end && n < limit; k += step, n++) {
+      const low = tokens[k].lower;
+      if (step === 1 && low === 'by') break;
+      // Looking left, "and" joins victims ("a soldier and a civilian were killed"); looking right it opens a new clause.
+      if (((CLAUSE_END.has(low) && !(step === -1 && low === 'and')) || (step === -1 && low === ',')) && n > 0) break;
+      if (step === -1 && low === 'by') {
+        armed = [];
+        civil = [];
+        continue;
+      }
+      if (armedAt.has(k)) armed.push(k);
+      if (civilianAt.has(k)) civil.push(k);
+    }
+    for (const k of armed) armedVictim.add(k);
+    for (const k of civil) civilianVictim.add(k);
+  };
+  for (const h of hits) {
+    if (h.cue !== 'attack') continue;
+    const word = tokens[h.first].lower;
+    const next = tokens[h.last + 1]?.lower ?? '';
+    const passive = next === 'by' || BE.has(tokens[h.first - 1]?.lower ?? '') || BE.has(tokens[h.first - 2]?.lower ?? '');
+    const prevWord = tokens[h.first - 1]?.lower ?? '';
+    if (NOUN_ATTACKS.has(word) && !passive && (ATTACK_NOUN_BEFORE.has(prevWord) || ATTACK_NOUN_AFTER.has(next))) {
+      // "an attack on a FAMa post", "an ambush against a convoy"
+      if (next === 'on' || next === 'against' || next === 'targeting' || next === 'upon' || next === 'at') look(h.last + 2, 1, 6);
+      continue;
+    }
+    if ((word === 'fatalities' || word === 'fatality') && next === ':') look(h.last + 2, 1, 6);
+    else if (passive || (STATE_WORDS.has(word) && (next === '' || CLAUSE_END.has(next) || next === ',' || next === 'in' || next === 'on' || next === 'during'))) {
+      look(h.first - 1, -1, 6);
+    } else {
+      look(h.last + 1, 1, 6);
+    }
+  }
+  // An armed noun right before an active violence word, or after "by", is the doer.
+  const activeAt = new Set<number>();
+  for (const h of hits) {
+    if (h.cue !== 'attack' && h.cue !== 'smallarms') continue;
+    const before = tokens[h.first - 1]?.lower ?? '';
+    if (!BE.has(before) && tokens[h.last + 1]?.lower !== 'by') activeAt.add(h.first);
+  }
+  let armedOthers = 0;
+  let armedAgents = 0;
+  for (const k of armedAt) {
+    if (armedAt.has(k - 1)) continue; // one noun phrase, counted once
+    let agent = false;
+    for (let j = k + 1; j <= k + 4 && j < end && !agent; j++) {
+      if (activeAt.has(j)) agent = true;
+      if (CLAUSE_END.has(tokens[j].lower) || tokens[j].lower === ',') break;
+    }
+    for (let j = k - 1; j >= k - 3 && j >= start && !agent; j--) if (tokens[j].lower === 'by') agent = true;
+    if (agent) armedAgents++;
+    else armedOthers++;
+  }
+  let civilians = 0;
+  for (const k of civilianAt) if (!civilianAt.has(k - 1)) civilians++;
+  return { counts, armedVictims: armedVictim.size, civilianVictims: civilianVictim.size, violence: counts.attack, armedOthers, armedAgents, civilians };
+}
+
+const LEGACY_SD = 'Strategic developments';
+const SUICIDE = new Set(['suicide', 'kamikaze', 'svbied', 'svbieds']);
+const AIR = new Set(['airstrike', 'airstrikes', 'drone', 'drones', 'aircraft', 'helicopter', 'helicopters', 'jets', 'warplanes', 'aerial', 'bombardment']);
+const SHELLING = new Set(['shelling', 'shells', 'shelled', 'artillery', 'mortar', 'mortars', 'rocket', 'rockets', 'missile', 'missiles']);
+const ABDUCTION = new Set(['abducted', 'abduction', 'kidnapped', 'kidnapping', 'kidnappings', 'abduct', 'kidnap', 'hostage', 'hostages']);
+const SEXUAL = new Set(['raped', 'rape', 'rapes', 'sexual']);
+const DEATH = new Set(['killed', 'killing', 'dead', 'died', 'deaths', 'executed', 'assassinated', 'murdered', 'fatalities']);
+const ARREST = new Set(['arrested', 'arrest', 'arrests', 'detained', 'detain', 'detention']);
+const LOOTING = new Set(['looted', 'looting', 'ransacked', 'stole', 'stolen', 'robbed', 'destroyed', 'burned', 'burnt', 'torched', 'vandalized', 'vandalised']);
+
+function has(tokens: Token[], start: number, end: number, words: ReadonlySet<string>): boolean {
+  for (let i = start; i < end; i++) if (words.has(tokens[i].lower)) return true;
+  return false;
+}
+
+function category(event_type: string, sub_event_type: string) {
+  return { event_type, sub_event_type };
+}
+
+/**
+ * The ACLED event type of a report from what it names (see the header), in order: territory taken or retaken in a
+ * fight; a protest or riot that outweighs the violence in it; explosives or stand-off weapons with no fight on the
+ * ground; violence, a battle when the other side is armed (reciprocal fighting, armed victims, or armed actors
+ * that are not the attacker) and violence against civilians otherwise; territory changing hands without a fight;
+ * else a strategic development, or the report's own coded events when it names none of the cues.
+ */
+export function classifyAcled(
+  tokens: Token[],
+  start: number,
+  end: number,
+  events: readonly CodedEvent[] = [],
+  lexicon: AcledCueLexicon = loadAcledCues(),
+  labels: AcledLabels = loadAcledLabels(),
+): { event_type: string; sub_event_type: string; reason: string } | null {
+  const label = openingLabel(tokens, start, end);
+  const named = label ? labels.get(label) : undefined;
+  if (named) return { event_type: named.event_type, sub_event_type: named.sub_event_type, reason: `the report opens with "${label}:" (${named.reason})` };
+  const f = acledFeatures(tokens, start, end, lexicon);
+  const c = f.counts;
+  const cues = ACLED_CUES.filter((k) => c[k] > 0).map((k) => `${k} ${c[k]}`).join(', ');
+  const why = (s: string) => `${s} (cues: ${cues || 'none'}; armed victims ${f.armedVictims}, civilian victims ${f.civilianVictims}; other armed ${f.armedOthers}, civilians ${f.civilians})`;
+  const violent = c.attack > 0 || c.battle > 0 || c.smallarms > 0;
+  if (c.retake > 0 && violent) return { ...category('Battles', 'Government regains territory'), reason: why('territory retaken in a fight') };
+  if (c.take > 0 && violent) return { ...category('Battles', 'Non-state actor overtakes territory'), reason: why('territory taken in a fight') };
+  if (c.protest > 0 && c.protest >= c.attack) {
+    return c.riot > 0
+      ? { ...category('Riots', 'Violent demonstration'), reason: why('a protest turned violent') }
+      : { ...category('Protests', 'Peaceful protest'), reason: why('a protest outweighs any violence named') };
+  }
+  // A riot or a crowd's violence that the violence words do not outweigh: "rioters burned the town hall".
+  if ((c.riot > 0 || c.crowd > 0) && c.protest + c.riot + c.crowd >= c.attack) {
+    return { ...category('Riots', c.crowd > 0 ? 'Mob violence' : 'Violent demonstration'), reason: why('a crowd\'s violence') };
+  }
+  if (c.remote > 0 && c.battle === 0 && c.smallarms === 0) {
+    const sub = has(tokens, start, end, SUICIDE)
+      ? 'Suicide bomb'
+      : has(tokens, start, end, AIR)
+        ? 'Air/drone strike'
+        : has(tokens, start, end, SHELLING)
+          ? 'Shelling/artillery/missile attack'
+          : 'Remote explosive/landmine/IED';
+    return { ...category('Explosions/Remote violence', sub), reason: why('an explosive or stand-off weapon, no fight on the ground') };
+  }
+  if (violent) {
+    const battle =
+      c.battle > 0 ||
+      f.armedVictims > f.civilianVictims ||
+      (f.armedVictims === f.civilianVictims && (f.armedOthers > f.civilians || (f.armedOthers === f.civilians && f.armedOthers > 0)));
+    if (battle) {
+      const reason = c.battle > 0 ? 'two sides fought' : f.armedVictims > f.civilianVictims ? 'the victims were armed' : 'an armed actor on the other side';
+      return { ...category('Battles', 'Armed clash'), reason: why(reason) };
+    }
+    const sub = has(tokens, start, end, SEXUAL)
+      ? 'Sexual violence'
+      : has(tokens, start, end, ABDUCTION) && !has(tokens, start, end, DEATH)
+        ? 'Abduction/forced disappearance'
+        : 'Attack';
+    return { ...category('Violence against civilians', sub), reason: why('an armed actor against unarmed people') };
+  }
+  if (c.riot > 0 && c.crowd > 0) return { ...category('Riots', 'Mob violence'), reason: why('a crowd\'s violence') };
+  if (c.property > 0) return { ...category(LEGACY_SD, 'Looting/property destruction'), reason: why('property looted or destroyed, no one hurt') };
+  if (c.take > 0 || c.retake > 0 || c.nonviolent > 0) {
+    return { ...category(LEGACY_SD, 'Non-violent transfer of territory'), reason: why('territory changed hands without a fight') };
+  }
+  if (c.hq > 0) return { ...category(LEGACY_SD, 'Headquarters or base established'), reason: why('a base set up') };
+  // No cue: what the report's own coded events say, if any is violent or a protest.
+  const coded = events.find((e) => !e.negated && !e.hypothetical && e.acled && e.acled.event_type !== LEGACY_SD);
+  if (coded?.acled) return { ...coded.acled, reason: `the report's event "${coded.trigger?.text ?? coded.event}" (${coded.reason})` };
+  if (c.strategic > 0 || events.some((e) => !e.negated && !e.hypothetical && e.acled)) {
+    const sub = has(tokens, start, end, ARREST) ? 'Arrests' : has(tokens, start, end, LOOTING) ? 'Looting/property destruction' : 'Other';
+    return { ...category(LEGACY_SD, sub), reason: why('a development without violence') };
+  }
+  return null;
+}
+
+/** The report-level ACLED reading of an analysed document: type, legacy type and deaths; null when ACLED records nothing. */
+export function reportAcled(doc: Pick<Doc, 'tokens' | 'sentences' | 'events'>, lexicon: AcledCueLexicon = loadAcledCues()): ReportAcled | null {
+  const cat = classifyAcled(doc.tokens, 0, doc.tokens.length, doc.events, lexicon);
+  if (!cat) return null;
+  const fatalities = reportFatalities(doc.tokens, doc.sentences);
+  return {
+    event_type: cat.event_type,
+    sub_event_type: cat.sub_event_type,
+    legacy_type: acledLegacyType(cat.event_type, cat.sub_event_type),
+    fatalities,
+    reason: cat.reason,
+  };
+}

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { annotationOf } from '../src/app/annotate.js';
+import { createEngine } from '../src/engine.js';
+import { acledLegacyType } from '../src/ontology/index.js';
+import { segment } from '../src/stages/segment/segment.js';
+import { openingLabel, parseAcledCues, parseAcledLabels } from '../src/stages/events/acled.js';
+import { findFatalities, reportFatalities } from '../src/stages/events/fatalities.js';
+
+const engine = createEngine();
+const deaths = (text: string) => {
+  const { tokens, sentences } = segment(text);
+  return reportFatalities(tokens, sentences);
+};
+const acledOf = (text: string) => engine.analyze({ text, published: '2019-03-12' }).acled ?? null;
+
+describe('report fatalities', () => {
+  it('reads digits and number words, with "at least"', () => {
+    expect(deaths('Gunmen killed at least twelve villagers near the market.')).toBe(12);
+    expect(deaths('Four soldiers died when their patrol was ambushed.')).toBe(4);
+    expect(deaths('The raid left 31 dead in the hamlet.')).toBe(31);
+    expect(deaths('A dozen herders were killed overnight.')).toBe(12);
+  });
+
+  it('adds groups joined by "and" or commas', () => {
+    expect(deaths('5 soldiers and 3 civilians were killed in the ambush.')).toBe(8);
+    expect(deaths('The assault killed two gendarmes and four traders.')).toBe(6);
+    expect(deaths('Fatalities: 7 soldiers, 2 assailants.')).toBe(9);
+  });
+
+  it('counts the attackers killed as well as their victims', () => {
+    expect(deaths('The militants killed three policemen. Two of the attackers were also killed.')).toBe(5);
+  });
+
+  it('does not count the injured, the captured or other numbers', () => {
+    expect(deaths('Two people were killed and 30 were wounded, 60 km from the capital.')).toBe(2);
+    expect(deaths('1 soldier killed and 4 wounded in the attack.')).toBe(1);
+    expect(deaths('Soldiers arrested 25 suspects in 2019; nobody was hurt.')).toBeNull();
+    expect(deaths('Gunmen shot three men, who were taken to hospital with injuries.')).toBeNull();
+  });
+
+  it('reads "no casualties" and "no one was killed" as zero', () => {
+    expect(deaths('Mortar shells hit the camp; no casualties were reported.')).toBe(0);
+    expect(deaths('Shots were fired at the checkpoint but no one was killed.')).toBe(0);
+  });
+
+  it('counts one for a single named or singular victim', () => {
+    expect(deaths('A civilian was killed by a stray bullet.')).toBe(1);
+    expect(deaths('Unknown gunmen shot dead a teacher in his classroom.')).toBe(1);
+    expect(deaths('Armed men assassinated Moussa Diallo at his home.')).toBe(1);
+    expect(deaths('A councillor and his son were killed near the well.')).toBe(2);
+  });
+
+  it('does not add a subset, a repeated count or a date', () => {
+    expect(deaths('Nine people were killed, including four children.')).toBe(9);
+    expect(deaths('Three herders were killed. The three deaths angered the village.')).toBe(3);
+    expect(deaths('The first toll was 4 dead; the death toll later rose to 11.')).toBe(11);
+    expect(deaths('The journalist was killed on 13 December.')).toBe(1);
+  });
+
+  it('keeps per-sentence event fatalities as the sum of the statements', () => {
+    const { tokens } = segment('Three soldiers and two militants were killed.');
+    expect(findFatalities(tokens, 0, tokens.length)).toBe(5);
+  });
+});
+
+describe('report ACLED type', () => {
+  it('calls fighting between two armed sides a battle', () => {
+    const a = acledOf('Soldiers clashed with jihadist fighters near the village, and six fighters were killed.');
+    expect(a?.legacy_type).toBe('Battle-No change of territory');
+    expect(a?.fatalities).toBe(6);
+  });
+
+  it('calls an attack on armed forces a battle and one on unarmed people violence against civilians', () => {
+    expect(acledOf('Gunmen attacked a police checkpoint overnight, killing two policemen.')?.legacy_type).toBe('Battle-No change of territory');
+    expect(acledOf('Gunmen on motorbikes attacked the village, killing four farmers and a shepherd.')?.legacy_type).toBe('Violence against civilians');
+  });
+
+  it('calls explosives without a fight on the ground remote violence', () => {
+    const a = acledOf('A roadside IED struck a supply truck on the road to the town; its driver died.');
+    expect(a?.event_type).toBe('Explosions/Remote violence');
+    expect(a?.legacy_type).toBe('Remote violence');
+    expect(a?.fatalities).toBe(1);
+  });
+
+  it('calls an ambush that starts with a mine a battle', () => {
+    expect(acledOf('A mine hit the army convoy, then the assailants opened fire on the soldiers.')?.legacy_type).toBe('Battle-No change of territory');
+  });
+
+  it('reads protests and riots', () => {
+    expect(acledOf('Hundreds of teachers marched to the ministry to protest unpaid wages.')?.legacy_type).toBe('Riots/Protests');
+    expect(acledOf('Angry youths burned tyres and threw stones at the town hall after the rumour spread.')?.legacy_type).toBe('Riots/Protests');
+  });
+
+  it('reads territory taken in a fight', () => {
+    expect(acledOf('After a day of fighting the rebels took control of the town.')?.legacy_type).toBe('Battle-Non-state actor overtakes territory');
+  });
+
+  it('keeps looting without harm to people and arrests as strategic developments', () => {
+    expect(acledOf('Armed men looted the shops and burned the warehouse of the cooperative.')?.legacy_type).toBe('Strategic development');
+    expect(acledOf('Looting: gunmen took the cattle of a trader near the well.')?.sub_event_type).toBe('Looting/property destruction');
+    expect(acledOf('The gendarmerie arrested three suspects in the town.')?.event_type).toBe('Strategic developments');
+  });
+
+  it('says why, and gives nothing for a report without conflict', () => {
+    expect(acledOf('Gunmen on motorbikes attacked the village, killing four farmers.')?.reason).toMatch(/unarmed/);
+    expect(acledOf('The two ministers discussed trade and the weather.')).toBeNull();
+  });
+
+  it('is part of what annotate gives', () => {
+    const doc = engine.analyze({ text: 'Soldiers clashed with rebels near the border; three rebels were killed.' });
+    const out = annotationOf(doc) as { acled: { legacy_type: string; fatalities: number } | null };
+    expect(out.acled?.legacy_type).toBe('Battle-No change of territory');
+    expect(out.acled?.fatalities).toBe(3);
+  });
+});
+
+describe('ACLED data files and mapping', () => {
+  it('rejects a cue line without a known cue or a reason', () => {
+    expect(() => parseAcledCues('clash\tfight\tbecause', 'x.tsv')).toThrow(/x.tsv:1/);
+    expect(() => parseAcledCues('clash\tbattle', 'x.tsv')).toThrow(/x.tsv:1/);
+    expect(parseAcledCues('exchange|exchanged fire\tbattle\ttwo sides firing', 'x.tsv').get('exchanged')?.[0].cue).toBe('battle');
+  });
+
+  it('reads an opening label and rejects a label line without its columns', () => {
+    const { tokens } = segment('Property destruction: a school was burned.');
+    expect(openingLabel(tokens, 0, tokens.length)).toBe('property destruction');
+    expect(() => parseAcledLabels('looting\tStrategic developments', 'l.tsv')).toThrow(/l.tsv:1/);
+  });
+
+  it('maps the older export types, headquarters included', () => {
+    expect(acledLegacyType('Strategic developments', 'Headquarters or base established')).toBe('Headquarters or base established');
+    expect(acledLegacyType('Strategic developments', 'Arrests')).toBe('Strategic development');
+    expect(acledLegacyType('Battles', 'Government regains territory')).toBe('Battle-Government regains territory');
+  });
+});
