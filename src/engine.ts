@@ -5,9 +5,10 @@ import { articleKey } from './core/text-key.js';
 import type { Article, CodedEvent, Doc, Stage } from './core/types.js';
 import { DyadError } from './core/errors.js';
 import { segmentStage, segment } from './stages/segment/segment.js';
-import { actorsStage } from './stages/actors/index.js';
+import { actorContextStage, actorsStage } from './stages/actors/index.js';
 import { timesStage } from './stages/times/index.js';
 import { placesStage } from './stages/places/index.js';
+import { entitiesStage } from './stages/ner/stage.js';
 import { createEventsStage } from './stages/events/index.js';
 import { findTriggers, type Trigger } from './stages/events/triggers.js';
 import { loadEventLexicon, type EventLexicon } from './lexicons/events.js';
@@ -25,6 +26,8 @@ export interface EngineOptions {
    * default, another one (evaluation folds), or null for the lexicon alone.
    */
   model?: ClassifierModel | null;
+  /** Find people and organisations the lexicons do not know with the named-entity tagger (default true). */
+  entityTagger?: boolean;
 }
 
 export interface ClassifyInput {
@@ -79,7 +82,15 @@ export function emptyDoc(article: Article): Doc {
 
 export function createEngine(options: EngineOptions = {}): Engine {
   const lexicon = options.lexicon ?? loadEventLexicon();
-  const stages: Stage[] = [segmentStage, actorsStage, timesStage, placesStage, createEventsStage({ lexicon })];
+  const stages: Stage[] = [
+    segmentStage,
+    actorsStage,
+    timesStage,
+    placesStage,
+    ...(options.entityTagger === false ? [] : [entitiesStage]),
+    actorContextStage,
+    createEventsStage({ lexicon }),
+  ];
 
   function analyze(article: Article): Doc {
     const doc = emptyDoc(article);
