@@ -71,6 +71,31 @@ describe('dyad ingest and events', () => {
   });
 });
 
+describe('dyad actors', () => {
+  it('lists the seed articles\' actors with codes, roles over time and mention counts', () => {
+    const r = dyad(['actors', '--db', db]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toMatch(/^code\s+name\s+kind\s+mentions\s+articles\s+roles\s+entity/);
+    expect(r.out).toMatch(/NERGOV\s+Mohamed Bazoum\s+person\s+4\s+2\s+NERGOV President 2021-12-10/);
+    expect(r.out).not.toMatch(/place:/);
+  });
+
+  it('narrows by name, code or entity, and writes JSON with the role spans', () => {
+    const byName = dyad(['actors', '--db', db, '--format', 'json', 'bazoum']);
+    expect(byName.code).toBe(0);
+    const [a] = JSON.parse(byName.out);
+    expect(a).toMatchObject({ entity: 'person:mohamed-bazoum', code: 'NERGOV', mentions: 4, articles: 2 });
+    expect(a.roles).toEqual([{ code: 'NERGOV', sector: 'GOV', role: 'President', from: '2021-12-10', to: '2023-11-16', mentions: 4, articles: 2 }]);
+    const mil = JSON.parse(dyad(['actors', '--db', db, '--format', 'json', 'NERMIL']).out);
+    expect(mil.map((x: { entity: string }) => x.entity)).toContain('country:NER:MIL');
+    const people = JSON.parse(dyad(['actors', '--db', db, '--format', 'json', '--kind', 'person', '--limit', '1']).out);
+    expect(people).toHaveLength(1);
+    expect(people[0].kind).toBe('person');
+  });
+});
+
 describe('bad input', () => {
   it('reports each bad file on one line, stores the good ones and exits non-zero', () => {
     const bad = join(dir, 'bad');
@@ -183,7 +208,7 @@ describe('machine contract', () => {
   });
 
   it('has --help on every command', () => {
-    for (const cmd of ['ingest', 'events', 'export', 'annotate', 'classify', 'articles', 'stats']) {
+    for (const cmd of ['ingest', 'events', 'export', 'annotate', 'classify', 'articles', 'actors', 'stats']) {
       const r = dyad([cmd, '--help']);
       expect(r.code, cmd).toBe(0);
       expect(r.out).toMatch(/Usage: dyad/);

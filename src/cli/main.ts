@@ -10,6 +10,7 @@ import { openStore, exportRows, type EventFilter, type StoredEvent } from '../st
 import { ingestPaths } from '../app/ingest-run.js';
 import { normaliseDate } from '../app/ingest/index.js';
 import { annotationOf } from '../app/annotate.js';
+import { ACTOR_COLUMNS, actorRow, listActors } from '../app/actors.js';
 import { keyDates, relationsAsOf, relationHistory, shifts, timeline } from '../app/relations.js';
 import { RELATION_KINDS, type RelationKind, type RelationState } from '../stages/relations/types.js';
 import { formatRows, parseFormat, type OutputFormat } from './format.js';
@@ -326,6 +327,26 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('actors')
+    .description('known actors with their codes, roles over time and mention counts; QUERY: a code (NER, NERGOV), an entity id or a name')
+    .argument('[query]', 'code or prefix in capitals, entity id (person:mohamed-bazoum) or part of a name')
+    .addOption(db)
+    .option('--kind <kind>', 'only this kind: person, country, group, organisation')
+    .option('--limit <n>', 'at most n actors', positiveInt('--limit'), 50)
+    .option('--format <format>', 'table, json, jsonl or csv', 'table')
+    .action((query: string | undefined, o) => {
+      const format = parseFormat(o.format);
+      const store = openStore(dbPath(o), { readonly: true });
+      try {
+        const actors = listActors(store, { query, kind: o.kind, limit: o.limit });
+        if (format === 'json' || format === 'jsonl') out(formatRows(actors as unknown as Array<Record<string, unknown>>, format));
+        else out(formatRows(actors.map(actorRow), format, ACTOR_COLUMNS, process.stdout.columns || 160));
+      } finally {
+        store.close();
+      }
+    });
+
+  program
     .command('relations')
     .description('relation states of a country (ISO3) or organisation (IGO:ECOWAS), or of a pair: in force on a date, or all')
     .argument('<A>', 'party: ISO3 code (NER) or organisation code (IGO:ECOWAS)')
@@ -351,10 +372,10 @@ export function buildProgram(): Command {
   program
     .command('timeline')
     .description('events and relation changes of a party or pair in date order, with a monthly Goldstein index')
-    .argument('<A>', 'party: ISO3 code (NER) or organisation code (IGO:ECOWAS)')
-    .argument('[B]', 'the other party (either direction)')
+    .argument('<A>', 'party: ISO3 code (NER) or organisation code (IGO:ECOWAS); or any actor: code (LBYREB), entity id or name')
+    .argument('[B]', 'the other party or actor (either direction)')
     .addOption(db)
-    .option('--key <n>', 'only the n days that matter most (independent reports, intensity, state changes)', positiveInt('--key'))
+    .option('--key <n>', 'only the n days that matter most: recalled by later stories, reported by independent outlets, intense, with state changes; spread out', positiveInt('--key'))
     .option('--format <format>', 'table or json', 'table')
     .action((a: string, b: string | undefined, o) => {
       const format = parseFormat(o.format, ['table', 'json']);
@@ -365,8 +386,8 @@ export function buildProgram(): Command {
           const keys = keyDates(t, o.key);
           if (format === 'json') out(JSON.stringify({ a: t.a, b: t.b, key: keys }) + '\n');
           else {
-            const rows = keys.map((k) => ({ date: k.date, score: k.score, articles: k.articles, events: k.events, changes: k.state_changes.join('; '), evidence: k.evidence }));
-            out(formatRows(rows, 'table', ['date', 'score', 'articles', 'events', 'changes', 'evidence'], process.stdout.columns || 160));
+            const rows = keys.map((k) => ({ date: k.date, score: k.score, articles: k.articles, later: k.later_references, outlets: k.outlets, events: k.events, changes: k.state_changes.join('; '), evidence: k.evidence }));
+            out(formatRows(rows, 'table', ['date', 'score', 'articles', 'later', 'outlets', 'events', 'changes', 'evidence'], process.stdout.columns || 160));
           }
           return;
         }
