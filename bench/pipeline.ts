@@ -10,7 +10,8 @@ import { openStore } from '../src/store/index.js';
 import { ingestPaths } from '../src/app/ingest-run.js';
 
 const require = createRequire(import.meta.url);
-const corpus = resolve(process.argv[2] ?? join(process.cwd(), '..', 'shared', 'corpora', 'timeline17'));
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const corpus = resolve(positional[0] ?? join(process.cwd(), '..', 'shared', 'corpora', 'timeline17'));
 if (!existsSync(corpus)) {
   console.error(`bench: corpus not found at ${corpus} (pass its folder as the first argument)`);
   process.exit(2);
@@ -24,7 +25,8 @@ async function runPipeline() {
   const dir = mkdtempSync(join(tmpdir(), 'dyad-bench-'));
   const dbFile = join(dir, 'bench.db');
   const store = openStore(dbFile);
-  const engine = createEngine();
+  // --names: the pipeline with the named-entity tagger (dyad ingest --names), for comparison.
+  const engine = createEngine({ entityTagger: process.argv.includes('--names') });
   let errors = 0;
   const t0 = process.hrtime.bigint();
   const sum = await ingestPaths([corpus], { engine, store, onError: () => errors++ });

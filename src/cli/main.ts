@@ -170,6 +170,7 @@ export function buildProgram(): Command {
     .addOption(new Option('--input-format <format>', 'force the input format').choices(['auto', 'text', 'jsonl', 'json', 'html', 'feed']).default('auto'))
     .option('--max-size <MB>', 'largest file read whole, in MB', '20')
     .option('--quiet', 'no progress bar or warnings, only errors and the summary')
+    .option('--names', 'also find people and organisations the lexicons miss, with the named-entity tagger (about a third slower)')
     .option('--format <format>', 'summary format: table or json', 'table')
     .action(async (paths: string[], o) => {
       if (o.published && !normaliseDate(o.published)) {
@@ -179,7 +180,7 @@ export function buildProgram(): Command {
       if (!(maxMb > 0)) throw new DyadError('USAGE', `--max-size must be a positive number of MB, got "${o.maxSize}"`);
       const format = parseFormat(o.format, ['table', 'json']);
       const store = openStore(dbPath(o));
-      const engine = createEngine();
+      const engine = createEngine({ entityTagger: Boolean(o.names) });
       const tty = Boolean(process.stderr.isTTY) && !o.quiet;
       const bar = tty
         ? new cliProgress.SingleBar(
@@ -276,8 +277,9 @@ export function buildProgram(): Command {
     .description('machine contract: JSON lines {id,text,published?,title?} on stdin -> one JSON analysis per line on stdout')
     .option('--explain', 'keep the reasons of every layer (events always carry theirs)')
     .option('--published <date>', 'published date for lines without one')
+    .option('--names', 'also find people and organisations the lexicons miss, with the named-entity tagger (about a third slower)')
     .action(async (o) => {
-      const engine = createEngine();
+      const engine = createEngine({ entityTagger: Boolean(o.names) });
       const fallback = o.published ? normaliseDate(o.published) : null;
       if (o.published && !fallback) throw new DyadError('USAGE', `--published must be a date like 2024-03-28, got "${o.published}"`);
       const failed = await eachJsonLine((v, line) => {

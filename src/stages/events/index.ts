@@ -9,6 +9,8 @@ import { dateEvent, datingContext, isAfter, isHistorical, publishedDate } from '
 import { findFatalities } from './fatalities.js';
 import { readModality } from './modality.js';
 import { findTriggers, type Trigger } from './triggers.js';
+import { createEntityFinder, mergeMentions } from '../ner/stage.js';
+import { impliedActor } from '../actors/index.js';
 import { countryHints, eventPlace } from '../places/index.js';
 import { inferContext } from './context.js';
 import { loadAcledCues, reportAcled } from './acled.js';
@@ -39,6 +41,8 @@ function resolvePronoun(doc: Doc, tokens: Token[], from: number, first: number, 
 
 export interface EventCoderOptions {
   lexicon?: EventLexicon;
+  /** Look for names the lexicons miss (the NER tagger) in the sentences that hold an event phrase. */
+  entityTagger?: boolean;
 }
 
 export function createEventsStage(options: EventCoderOptions = {}): Stage {
@@ -47,7 +51,7 @@ export function createEventsStage(options: EventCoderOptions = {}): Stage {
   return {
     name: 'events',
     process(doc: Doc) {
-      doc.events = codeEvents(doc, lexicon);
+      doc.events = codeEvents(doc, lexicon, undefined, undefined, options.entityTagger ?? false);
       doc.acled = reportAcled(doc, acledCues);
     },
   };
@@ -159,6 +163,7 @@ export function codeEvents(
   lexicon: EventLexicon = loadEventLexicon(),
   implied = loadImpliedEvents(),
   instruments = loadInstruments(),
+  entityTagger = false,
 ): CodedEvent[] {
   const { tokens } = doc;
   const events: CodedEvent[] = [];
@@ -178,11 +183,14 @@ export function codeEvents(
     else timesBySentence.set(t.sentence, [t]);
   }
 
+  const finder = entityTagger ? createEntityFinder(doc) : null;
+  const tagged: ActorMention[] = [];
   const published = publishedDate(doc.published);
   const fallbackCountry = countryHints(doc.actors)[0] ?? null;
   for (const sent of doc.sentences) {
-    const actors = actorsBySentence.get(sent.index) ?? [];
+    let actors = actorsBySentence.get(sent.index) ?? [];
     const found = findTriggers(tokens, sent.tokenStart, sent.tokenEnd, lexicon);
+    let sentenceTagged = !finder;
     const triggers: Array<Trigger & { preset?: Arguments }> = [...found, ...impliedTriggers(tokens, actors, found, implied, sent.tokenStart, sent.tokenEnd)];
     if (!triggers.length) continue;
     const weapon = namedWeapon(tokens, sent.tokenStart, sent.tokenEnd, instruments);
@@ -200,7 +208,19 @@ export function codeEvents(
       // A phrase that starts inside a name is part of the name: "Multinational Joint Task Force", "the coup
       // leader". One that only ends in a mention keeps it ("expelled French diplomats").
       if (!trig.preset && actors.some((a) => a.start <= triggerStart && triggerStart < a.end)) continue;
-      const args = trig.preset ?? findArguments(tokens, sent.tokenStart, sent.tokenEnd, trig.first, trig.last, entry.event, actors);
+      let args = trig.preset ?? findArguments(tokens, sent.tokenStart, sent.tokenEnd, trig.first, trig.last, entry.event, actors);
+      // Names the lexicons miss are looked for only where an event lacks an actor: tagging every sentence would
+      // cost half the pipeline's speed.
+      if (!sentenceTagged && !trig.preset && (!args.source || !args.target)) {
+        sentenceTagged = true;
+        const more = finder!.sentence(sent);
+        if (more.length) {
+          actors = mergeMentions(actors, more);
+          tagged.push(...more);
+          if (actors.some((a) => a.start <= triggerStart && triggerStart < a.end)) continue;
+          args = findArguments(tokens, sent.tokenStart, sent.tokenEnd, trig.first, trig.last, entry.event, actors);
+        }
+      }
       const reasons = [...args.reasons];
       if (!args.source && !args.passive) {
         const pronoun = resolvePronoun(doc, tokens, sent.tokenStart, trig.first, persons);
@@ -212,6 +232,13 @@ export function codeEvents(
       // An event needs a known actor doing it; a passive with a known target is kept with an unknown source,
       // and so is violence or protest, which happened whoever did it ("an IED exploded near a convoy").
       if (!args.source && !(args.passive && args.target) && !UNATTRIBUTED_OK.has(entry.event)) continue;
+      // Violence or a protest with no named doer is coded as an analyst would: an unnamed armed group, or
+      // protesters, of the country where it happened (MLIUAF, NEROPP), the reason saying so.
+      if (!args.source && UNATTRIBUTED_OK.has(entry.event)) {
+        const protest = entry.event === 'PROTEST';
+        args.source = impliedActor(doc, sent.index, { start: triggerStart, end: triggerEnd }, protest ? 'OPP' : 'UAF', protest ? 'protesters' : 'armed group');
+        reasons.push(args.source.reason);
+      }
       const inTime = (i: number) => times.some((t) => t.start <= tokens[i].start && tokens[i].end <= t.end);
       const mood = readModality(tokens, sent.tokenStart, trig.first, trig.words, inTime);
       const when = dateEvent(times, triggerStart, triggerEnd, doc.published, dating);
@@ -278,5 +305,7 @@ export function codeEvents(
       }
     }
   }
+  // The tagger's mentions join the document's actors (annotate and the store show them like any other).
+  doc.actors = mergeMentions(doc.actors, tagged);
   return dropTargetless(events).map((e, i) => ({ ...e, id: `${doc.id}-e${i + 1}` }));
 }
