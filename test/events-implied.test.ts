@@ -18,8 +18,13 @@ describe('violence and protests with no named doer', () => {
     expect(protest?.source?.sector).toBe('OPP');
   });
 
-  it('keeps a named attacker', () => {
-    const doc = engine.analyze({ text: 'Boko Haram fighters attacked a military base in Diffa, Niger, on Sunday.', published: '2019-03-12' });
-    expect(doc.events.find((e) => e.event === 'ASSAULT')?.source?.code).toBe('NGAREB');
+  it('keeps a named attacker, and is less confident of an implied one', () => {
+    const named = engine.analyze({ text: 'Boko Haram fighters attacked a military base in Diffa, Niger, on Sunday.', published: '2019-03-12' });
+    const attack = named.events.find((e) => e.event === 'ASSAULT');
+    expect(attack?.source?.code).toBe('NGAREB');
+    const implied = engine.analyze({ text: 'A military base was attacked in Diffa, Niger, on Sunday.', published: '2019-03-12' });
+    const unnamed = implied.events.find((e) => e.event === 'ASSAULT');
+    expect(unnamed?.source?.code).toBe('NERUAF');
+    expect(unnamed!.confidence).toBeLessThan(attack!.confidence);
   });
 });

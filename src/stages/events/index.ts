@@ -234,7 +234,9 @@ export function codeEvents(
       if (!args.source && !(args.passive && args.target) && !UNATTRIBUTED_OK.has(entry.event)) continue;
       // Violence or a protest with no named doer is coded as an analyst would: an unnamed armed group, or
       // protesters, of the country where it happened (MLIUAF, NEROPP), the reason saying so.
+      let impliedSource = false;
       if (!args.source && UNATTRIBUTED_OK.has(entry.event)) {
+        impliedSource = true;
         const protest = entry.event === 'PROTEST';
         args.source = impliedActor(doc, sent.index, { start: triggerStart, end: triggerEnd }, protest ? 'OPP' : 'UAF', protest ? 'protesters' : 'armed group');
         reasons.push(args.source.reason);
@@ -261,7 +263,8 @@ export function codeEvents(
         const key = `${sent.index}|${source?.entity ?? '-'}|${coding.event}|${args.target?.entity ?? '-'}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        let confidence = 0.5 + (source ? 0.2 : 0) + (args.target ? 0.2 : 0);
+        // An implied doer (no one named) adds no confidence: the text did not say who acted.
+        let confidence = 0.5 + (source && !impliedSource ? 0.2 : 0) + (args.target ? 0.2 : 0);
         if (mood.negated || mood.hypothetical) confidence -= 0.1;
         const reason = [
           `"${phrase}" matched ${entry.at} "${entry.pattern}" -> ${coding.event}${coding.mode ? '/' + coding.mode : ''} (${entry.reason})`,
