@@ -10,10 +10,12 @@ import { createEngine } from '../src/engine.js';
 import { loadAcled, scoreAcled, typicalErrors, type AcledResult } from './acled.js';
 import { trainBagOfWords } from './baseline.js';
 import { loadGsr, scoreGsr, type GsrResult } from './gsr.js';
-import { crossValidate, LEXICON_ONLY, loadPlv, scorePlv, type Classifier, type CrossValidation, type PlvResult, type PlvRow } from './plv.js';
+import { crossValidate, LEXICON_ONLY, loadPlv, scorePlv, type Classifier, type PlvResult, type PlvRow } from './plv.js';
 import { scoreTempEval } from './tempeval3.js';
 import { loadAcledWithLocation, loadEventLocation, scoreEventLocation, scorePlacesAcled } from './places.js';
 import { scoreConll } from './conll.js';
+import { parseGsrJson, trainClassifier } from '../scripts/classifier-training.js';
+import { predict } from '../src/stages/events/model/model.js';
 import { LIBYA_KNOWN_DAYS, libyaCorpusDir, runLibyaKeyDates } from './timeline.js';
 import { compactJson, nowNs, num3, pct, rounded, secondsSince, snippet, table, type ConfusionTable } from './util.js';
 
@@ -70,31 +72,15 @@ function matrixTable(c: ConfusionTable): string {
 
 // ---- PLV ----
 
-/**
- * A trainer for dyad's learned relation classifier (src/stages/events/model), or null when it is not built.
- * Imported by a computed path so this harness builds and runs with or without it, and whatever its state.
- */
-async function learnedTrainer(): Promise<((rows: PlvRow[]) => Classifier) | null> {
-  const base = '../src/stages/events/model/';
-  let train: Record<string, unknown>;
-  let model: Record<string, unknown>;
-  try {
-    train = (await import(base + 'train.js')) as Record<string, unknown>;
-    model = (await import(base + 'model.js')) as Record<string, unknown>;
-  } catch {
-    return null;
-  }
-  const fit = train.trainClassifier;
-  const predict = model.predict;
-  const parseGsr = train.parseGsrJson;
-  if (typeof fit !== 'function' || typeof predict !== 'function') return null;
-  // As the shipped model is trained: the PLOVER GSR rows join every training split (they are never scored here).
+/** dyad's learned relation classifier, refitted on given rows; the PLOVER GSR rows join every training split,
+ * as they do for the shipped model (they are never scored here). */
+function learnedTrainer(): (rows: PlvRow[]) => Classifier {
   const gsrPath = join(evalDir, 'plover-gsr', 'dev.json');
-  const extra: unknown[] = typeof parseGsr === 'function' && existsSync(gsrPath) ? (parseGsr(readFileSync(gsrPath, 'utf8')) as unknown[]) : [];
+  const extra = existsSync(gsrPath) ? parseGsrJson(readFileSync(gsrPath, 'utf8')) : [];
   return (rows) => {
-    const m = fit([...rows.map((r) => ({ text: r.sentence, source: r.source, target: r.target, label: r.goldRoot, quad: r.goldQuad })), ...extra]);
+    const m = trainClassifier([...rows.map((r) => ({ text: r.sentence, source: r.source, target: r.target, label: r.goldRoot, quad: r.goldQuad })), ...extra]);
     return (row) => {
-      const p = predict(m, { text: row.sentence, source: row.source, target: row.target }, 0) as { root?: string; quad?: number };
+      const p = predict(m, { text: row.sentence, source: row.source, target: row.target }, 0);
       return { event: p.root ?? null, quad: p.quad ?? null };
     };
   };
@@ -102,7 +88,6 @@ async function learnedTrainer(): Promise<((rows: PlvRow[]) => Classifier) | null
 
 await run('plv', 'PLV relation classification (plv/PLV_train.tsv)', join(evalDir, 'plv', 'PLV_train.tsv'), async (file) => {
   const rows = loadPlv(file);
-  const learned = await learnedTrainer();
   const shippedModel = existsSync(join(repoRoot, 'data', 'models', 'plover-classifier.json'));
   const r: PlvResult = scorePlv(rows, engine, {
     method: shippedModel
@@ -138,29 +123,24 @@ await run('plv', 'PLV relation classification (plv/PLV_train.tsv)', join(evalDir
     console.log(`  ${String(c.count).padStart(3)}  ${c.gold} -> ${c.predicted}`);
     if (ex) console.log(`       [${snippet(ex.row.source, 30)} -> ${snippet(ex.row.target, 30)}] ${snippet(ex.row.sentence, 150)}`);
   }
-  // dyad's learned classifier, when its trainer is built: refitted on 4 folds, scored on the fifth.
-  let learnedCv: CrossValidation | null = null;
-  if (learned) {
-    const t0 = nowNs();
-    learnedCv = crossValidate(rows, 5, learned, 1);
-    const cvSeconds = secondsSince(t0);
-    console.log(`\nlearned classifier (src/stages/events/model, default hyperparameters, GSR rows added to each training split as in the shipped model), 5-fold CV by sentence id:`);
-    console.log(
-      table(
-        ['metric', 'value'],
-        [
-          ['root accuracy', num3(learnedCv.accuracy)],
-          ['macro-F1 (15 classes)', num3(learnedCv.macroF1)],
-          ['quad accuracy', num3(learnedCv.quadAccuracy)],
-          ['fold accuracy', learnedCv.foldAccuracy.map(num3).join(' ')],
-          ['train + predict time, 5 folds', `${cvSeconds.toFixed(1)} s`],
-        ],
-      ),
-    );
-    console.log(`top confusions: ${learnedCv.topConfusions.map((c) => `${c.gold}->${c.predicted} ${c.count}`).join(', ')}`);
-  } else {
-    console.log('\nlearned classifier: not in this build (src/stages/events/model/train.js); lexicon figures only');
-  }
+  // dyad's learned classifier, refitted on 4 folds, scored on the fifth.
+  const t0 = nowNs();
+  const learnedCv = crossValidate(rows, 5, learnedTrainer(), 1);
+  const cvSeconds = secondsSince(t0);
+  console.log(`\nlearned classifier (src/stages/events/model, default hyperparameters, GSR rows added to each training split as in the shipped model), 5-fold CV by sentence id:`);
+  console.log(
+    table(
+      ['metric', 'value'],
+      [
+        ['root accuracy', num3(learnedCv.accuracy)],
+        ['macro-F1 (15 classes)', num3(learnedCv.macroF1)],
+        ['quad accuracy', num3(learnedCv.quadAccuracy)],
+        ['fold accuracy', learnedCv.foldAccuracy.map(num3).join(' ')],
+        ['train + predict time, 5 folds', `${cvSeconds.toFixed(1)} s`],
+      ],
+    ),
+  );
+  console.log(`top confusions: ${learnedCv.topConfusions.map((c) => `${c.gold}->${c.predicted} ${c.count}`).join(', ')}`);
   // A reference learner under the same cross-validation.
   const cv = crossValidate(rows, 5, trainBagOfWords, 1);
   console.log(
@@ -172,7 +152,7 @@ await run('plv', 'PLV relation classification (plv/PLV_train.tsv)', join(evalDir
     ...rest,
     perClass: Object.fromEntries(Object.entries(perClass).map(([c, m]) => [c, [m.p, m.r, m.f1, m.n]])),
     perClassColumns: ['p', 'r', 'f1', 'n'],
-    learnedModelCv5: learnedCv && {
+    learnedModelCv5: {
       accuracy: learnedCv.accuracy,
       macroF1: learnedCv.macroF1,
       quadAccuracy: learnedCv.quadAccuracy,

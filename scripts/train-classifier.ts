@@ -30,7 +30,7 @@ import {
   throughput,
   toModelFile,
   type CrossValidationResult,
-} from '../src/stages/events/model/train.js';
+} from './classifier-training.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 // Works from scripts/ (tsx-style) and from dist-tools/scripts/ (compiled).

@@ -19,7 +19,7 @@ import {
   toModelFile,
   trainClassifier,
   type LabelledRow,
-} from '../src/stages/events/model/train.js';
+} from '../scripts/classifier-training.js';
 
 const model = loadClassifierModel();
 

@@ -1,10 +1,10 @@
 // Training and cross-validation of the relation classifier: a multinomial logistic regression with L2,
 // fitted by L-BFGS on binary features. Pure: rows in, weights out; the script does the file I/O.
-import { DyadError } from '../../../core/errors.js';
-import type { EventLexicon } from '../../../lexicons/events.js';
-import { loadEventLexicon } from '../../../lexicons/events.js';
-import { extractFeatures, type RelationInput } from './features.js';
-import { CLASSES, classifierFromWeights, createFeatureContext, predict, QUAD_OF_CLASS, type ClassifierModel, type ModelFile } from './model.js';
+import { DyadError } from '../src/core/errors.js';
+import type { EventLexicon } from '../src/lexicons/events.js';
+import { loadEventLexicon } from '../src/lexicons/events.js';
+import { extractFeatures, type RelationInput } from '../src/stages/events/model/features.js';
+import { CLASSES, classifierFromWeights, createFeatureContext, predict, QUAD_OF_CLASS, type ClassifierModel, type ModelFile } from '../src/stages/events/model/model.js';
 
 export interface LabelledRow extends RelationInput {
   /** PLV root class (15 classes: CONCEDE and RETREAT merged as YIELD). */
