@@ -76,6 +76,25 @@ const BASE_KINDS = new Set(['military', 'air', 'naval', 'drone', 'army', 'airfor
 const BASE_VERBS = new Set(['has', 'have', 'had', 'maintains', 'maintain', 'operates', 'operate', 'operated', 'runs', 'keeps', 'uses', 'use']);
 
 /** ISO3 for a state actor, the CAMEO code for an organisation, else null (no party to a relation). */
+/**
+ * "<owner> has its embassy / a drone base in <host>": the owner is the last party before the verb, the host the
+ * first state after the "in" that follows the noun at `nounAt`. An organisation may own a base, never host one.
+ */
+function ownerAndHost(doc: Doc, sentence: number, ws: readonly Word[], nounAt: number, verb: Word, orgMayOwn: boolean): { owner: string | null; host: string | null } {
+  const inAt = ws.findIndex((w, i) => i > nounAt && w.lower === 'in');
+  let host: string | null = null;
+  let owner: string | null = null;
+  for (const m of doc.actors) {
+    if (m.sentence !== sentence) continue;
+    const p = partyOf(m);
+    if (!p) continue;
+    const org = p.startsWith('IGO:');
+    if (inAt >= 0 && m.start > ws[inAt].start && !org && host === null) host = p;
+    if (m.end <= verb.start && (orgMayOwn || !org)) owner = p;
+  }
+  return { owner, host };
+}
+
 function partyOf(m: ActorMention | null | undefined): string | null {
   if (!m) return null;
   if (m.country) return m.country;
@@ -425,16 +444,7 @@ function claimsFromSentence(doc: Doc, s: Sentence, times: TimeExpr[]): Draft[] {
   const embassyAt = ws.findIndex((w) => EMBASSY_NOUNS.has(w.lower));
   const keeps = embassyAt > 0 ? ws.slice(Math.max(0, embassyAt - 3), embassyAt).find((w) => BASE_VERBS.has(w.lower)) : undefined;
   if (keeps && asOf.date) {
-    const inAt = ws.findIndex((w, i) => i > embassyAt && w.lower === 'in');
-    let host: string | null = null;
-    let owner: string | null = null;
-    for (const m of doc.actors) {
-      if (m.sentence !== s.index) continue;
-      const p = partyOf(m);
-      if (!p || p.startsWith('IGO:')) continue;
-      if (inAt >= 0 && m.start > ws[inAt].start && host === null) host = p;
-      if (m.end <= keeps.start) owner = p;
-    }
+    const { owner, host } = ownerAndHost(doc, s.index, ws, embassyAt, keeps, false);
     if (host && owner && host !== owner) {
       const [a, b] = ordered('diplomatic', owner, host);
       out.push({
@@ -449,16 +459,7 @@ function claimsFromSentence(doc: Doc, s: Sentence, times: TimeExpr[]): Draft[] {
   const baseAt = ws.findIndex((w, i) => (w.lower === 'base' || w.lower === 'bases') && BASE_KINDS.has(ws[i - 1]?.lower ?? ''));
   const holds = baseAt > 0 ? ws.slice(0, baseAt).find((w) => BASE_VERBS.has(w.lower)) : undefined;
   if (holds && asOf.date && !out.some((o) => o.kind === 'presence')) {
-    const inAt = ws.findIndex((w, i) => i > baseAt && w.lower === 'in');
-    let host: string | null = null;
-    let owner: string | null = null;
-    for (const m of doc.actors) {
-      if (m.sentence !== s.index) continue;
-      const p = partyOf(m);
-      if (!p) continue;
-      if (inAt >= 0 && m.start > ws[inAt].start && !p.startsWith('IGO:') && host === null) host = p;
-      if (m.end <= holds.start) owner = p;
-    }
+    const { owner, host } = ownerAndHost(doc, s.index, ws, baseAt, holds, true);
     if (host && owner && host !== owner) {
       const kindOfBase = `${ws[baseAt - 1].lower} ${ws[baseAt].lower}`;
       out.push({
