@@ -82,6 +82,8 @@ export interface Place extends Span {
   lat: number | null;
   lon: number | null;
   sentence: number;
+  /** What matched: a country, a region (admin1 / admin2) or a populated place; null when the gazetteer lacks it. */
+  level?: 'country' | 'admin1' | 'admin2' | 'place' | null;
 }
 
 export type DatePrecision = 'day' | 'month' | 'year' | 'unknown';

@@ -9,21 +9,14 @@
 import type { ActorMention, Doc, Place, Stage } from '../../core/types.js';
 import { countryName } from './lexicon.js';
 
-type Level = 'country' | 'admin1' | 'admin2' | 'place' | null | undefined;
-
-function levelOf(p: Place): Level {
-  return (p as Place & { level?: Level }).level;
-}
-
 /**
  * How much a place says about where the article's events happen: a town or region the gazetteer knows most; a
  * country named as a place less ("near the Burkina Faso border"); a name the gazetteer lacks least (its country
  * is only a guess from the article's other countries).
  */
 function placeWeight(p: Place): number {
-  const level = levelOf(p);
-  if (level === null) return 0.5;
-  return level === 'country' ? 1 : 2;
+  if (p.level === null) return 0.5;
+  return p.level === 'country' ? 1 : 2;
 }
 
 const BORDER_BEFORE = /\bborders?\s+(?:with|of)\s+(?:the\s+)?$/i;
@@ -70,8 +63,7 @@ function sentenceCountry(text: string, places: Place[]): { iso: string; names: s
     const isos = new Set<string>();
     const names: string[] = [];
     for (const p of places) {
-      const level = levelOf(p);
-      if (!p.country || level === null || (sub && level === 'country') || acrossBorder(text, p.start, p.end)) continue;
+      if (!p.country || p.level === null || (sub && p.level === 'country') || acrossBorder(text, p.start, p.end)) continue;
       isos.add(p.country);
       names.push(p.text);
     }
