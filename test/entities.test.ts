@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine, emptyDoc } from '../src/engine.js';
 import { segmentStage } from '../src/stages/segment/segment.js';
 import { actorsStage } from '../src/stages/actors/index.js';
-import { entitiesStage } from '../src/stages/ner/stage.js';
+import { createEntityFinder, mergeMentions } from '../src/stages/ner/stage.js';
 
 const withNames = createEngine({ entityTagger: true });
 const plain = createEngine();
@@ -33,10 +33,12 @@ describe('named-entity tagger in the pipeline (entityTagger / --names)', () => {
   });
 });
 
-describe('entities stage (every sentence)', () => {
+describe('entity finder over every sentence', () => {
   const run = (text: string) => {
     const doc = emptyDoc({ text, published: '2024-05-02' });
-    for (const s of [segmentStage, actorsStage, entitiesStage]) s.process(doc);
+    for (const s of [segmentStage, actorsStage]) s.process(doc);
+    const finder = createEntityFinder(doc);
+    doc.actors = mergeMentions(doc.actors, doc.sentences.flatMap((s) => finder.sentence(s)));
     return doc;
   };
 

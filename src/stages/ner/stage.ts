@@ -3,10 +3,9 @@
 // Solidarity Front" can still be the source or target of an event. Such mentions have no country or sector of
 // their own (code UNK); a later bare surname is the same person.
 //
-// Cost: tagging every sentence would halve the pipeline's speed, so the events stage asks for the sentences it
-// codes events in (a sentence with an event phrase), in text order; `entitiesStage` tags every sentence, for
-// callers who want every name.
-import type { ActorMention, Doc, Sentence, Stage, Token } from '../../core/types.js';
+// Cost: tagging every sentence would halve the pipeline's speed, so the events stage asks only for sentences
+// where an event phrase lacks an actor, in text order.
+import type { ActorMention, Doc, Sentence, Token } from '../../core/types.js';
 import { slug } from '../actors/lexicon.js';
 import { getEntityTagger } from './index.js';
 
@@ -40,6 +39,11 @@ export function createEntityFinder(doc: Doc): EntityFinder {
   // Surname (or any tail of a full name) -> the person named in full earlier in this article.
   const bySurname = new Map<string, ActorMention>();
 
+  /** A later mention of a person named in full before ("Mensah-Darko" after "Kofi Mensah-Darko"). */
+  function sameAs(earlier: ActorMention, start: number, end: number, sentence: number): ActorMention {
+    return { ...earlier, start, end, text: doc.text.slice(start, end), sentence, reason: `surname of ${earlier.name} named earlier (sentence ${earlier.sentence})` };
+  }
+
   function tagged(s: Sentence): ActorMention[] {
     const out: ActorMention[] = [];
     for (const e of getEntityTagger().tag(tokens, s.tokenStart, s.tokenEnd)) {
@@ -62,7 +66,7 @@ export function createEntityFinder(doc: Doc): EntityFinder {
         // "Mensah" or "Mensah-Darko" after "Kofi Mensah-Darko": the tail of a name given in full before.
         const earlier = bySurname.get(text.toLowerCase());
         const m: ActorMention = earlier
-          ? { ...earlier, start: first.start, end: endChar, text, sentence: s.index, reason: `surname of ${earlier.name} named earlier (sentence ${earlier.sentence})` }
+          ? sameAs(earlier, first.start, endChar, s.index)
           : {
               start: first.start,
               end: endChar,
@@ -115,7 +119,7 @@ export function createEntityFinder(doc: Doc): EntityFinder {
         const text = doc.text.slice(tokens[i].start, tokens[j].end);
         const earlier = bySurname.get(text.toLowerCase());
         if (!earlier || earlier.start >= tokens[i].start) continue;
-        out.push({ ...earlier, start: tokens[i].start, end: tokens[j].end, text, sentence: s.index, reason: `surname of ${earlier.name} named earlier (sentence ${earlier.sentence})` });
+        out.push(sameAs(earlier, tokens[i].start, tokens[j].end, s.index));
         for (let k = i; k <= j; k++) covered[k] = 1;
         i = j;
         break;
@@ -143,14 +147,3 @@ export function mergeMentions(list: ActorMention[], added: readonly ActorMention
   if (!added.length) return list;
   return [...list, ...added].sort((a, b) => a.start - b.start || b.end - a.end);
 }
-
-/** Every sentence tagged, for callers who want every name (the events stage tags only what it needs). */
-export const entitiesStage: Stage = {
-  name: 'entities',
-  process(doc: Doc) {
-    const finder = createEntityFinder(doc);
-    const added: ActorMention[] = [];
-    for (const s of doc.sentences) added.push(...finder.sentence(s));
-    doc.actors = mergeMentions(doc.actors, added);
-  },
-};
