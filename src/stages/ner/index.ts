@@ -1,6 +1,6 @@
 // Named-entity tagger (PER, ORG, LOC, MISC) over the segmenter's tokens: hashed lexical, shape, context and
 // lexicon features, an averaged-perceptron linear model and first-order Viterbi decoding. The weights
-// (data/models/ner.bin, written by scripts/train-ner.ts from CoNLL-2003 eng.train) load on first use.
+// (data/models/ner.bin, written by scripts/train-ner.ts) load on first use.
 import { dataPath } from '../../core/paths.js';
 import { DyadError } from '../../core/errors.js';
 import { FeatureExtractor, type NerToken } from './features.js';
