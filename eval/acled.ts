@@ -13,8 +13,9 @@
 //   fatalities over the note, as a sum and as a max, for comparison. Exact, within ±1, and within ±10%
 //   (|d| <= 0.1 * gold, so exact when gold is 0).
 // - Event date: rows with day precision (time_precision 1) whose note states the event's day (eval/event-day.ts:
-//   "On October 27", "27 Oct", "on Thursday"); right when the chosen event's date equals event_date, or lies in
-//   the stated range for one day of a multi-day event ("5-10 Jul").
+//   "On October 27", "27 Oct", "on Thursday"); the predicted date is the report's (doc.acled.date, what `dyad
+//   annotate` gives), else the chosen event's; right when it equals event_date, or lies in the stated range for
+//   one day of a multi-day event ("5-10 Jul").
 // - Actor1 country: when actor1 is a state force ("Military Forces of France", "Police Forces of Chad (1990-)",
 //   "Mutiny of ..."), that country; otherwise the row's iso3 (armed groups, protesters and civilians are coded
 //   to the country they act in). Compared with the chosen event's source.country. Actor1 sector only where
@@ -142,6 +143,8 @@ export interface AcledPrediction {
   fatalitiesMax: number;
   /** The report's deaths (doc.acled), 0 without a reading. */
   fatalitiesReport: number;
+  /** The report's date (doc.acled.date), else the chosen event's. */
+  date: string | null;
 }
 
 /** The legacy ACLED type and the chosen event, from a note's report-level reading and events (rule in the header). */
@@ -163,7 +166,9 @@ export function predictAcled(events: readonly CodedEvent[], report: ReportAcled 
     sum += f;
     if (f > max) max = f;
   }
-  return { type, chosen: categorised ?? real[0] ?? null, fatalitiesSum: sum, fatalitiesMax: max, fatalitiesReport: report?.fatalities ?? 0 };
+  const chosen = categorised ?? real[0] ?? null;
+  const date = report?.date ?? chosen?.date ?? null;
+  return { type, chosen, fatalitiesSum: sum, fatalitiesMax: max, fatalitiesReport: report?.fatalities ?? 0, date };
 }
 
 /** Great-circle distance in km. */
@@ -297,9 +302,9 @@ export function scoreAcled(rows: readonly AcledRow[], engine: Pick<Engine, 'anal
     const stated = row.timePrecision === 1 ? statedEventDay(row.notes, row.eventDate) : null;
     if (stated) {
       date.n++;
-      if (ev?.date) date.nDated++;
-      if (eventDayMatches(ev?.date, row.eventDate, stated)) date.ok++;
-      else mistakes.push({ row, kind: 'date', gold: row.eventDate, predicted: ev?.date ?? '-' });
+      if (pred.date) date.nDated++;
+      if (eventDayMatches(pred.date, row.eventDate, stated)) date.ok++;
+      else mistakes.push({ row, kind: 'date', gold: row.eventDate, predicted: pred.date ?? '-' });
     }
 
     const goldCountry = actor1Country(row);

@@ -106,6 +106,20 @@ describe('report ACLED type', () => {
     expect(acledOf('The two ministers discussed trade and the weather.')).toBeNull();
   });
 
+  it('dates the report by the day it names, even when no event phrase is coded', () => {
+    // Published 2019-03-12: "On March 9" is the past March 9; the report's own event carries its stated day.
+    const burned = acledOf('Property destruction: On March 9, unknown individuals set a church ablaze in the town.');
+    expect(burned?.date).toBe('2019-03-09');
+    expect(burned?.date_precision).toBe('day');
+    const ambush = acledOf('Gunmen ambushed an army patrol on Sunday near the border, killing two soldiers.');
+    expect(ambush?.date).toBe('2019-03-10');
+    expect(ambush?.date_reason).toMatch(/Sunday/);
+    // Without a stated day, the report is dated by publication.
+    const undated = acledOf('Gunmen attacked a police checkpoint near the border, killing two policemen.');
+    expect(undated?.date).toBe('2019-03-12');
+    expect(undated?.date_reason).toMatch(/published/);
+  });
+
   it('is part of what annotate gives', () => {
     const doc = engine.analyze({ text: 'Soldiers clashed with rebels near the border; three rebels were killed.' });
     const out = annotationOf(doc) as { acled: { legacy_type: string; fatalities: number } | null };

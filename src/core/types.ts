@@ -101,6 +101,11 @@ export interface ReportAcled extends AcledCategory {
   fatalities: number | null;
   /** The cues that decided, in words. */
   reason: string;
+  /** When the reported event happened (TIMEX3 date, year to day); null when neither text nor published date tell. */
+  date?: string | null;
+  date_precision?: DatePrecision;
+  /** How the date was chosen, in words. */
+  date_reason?: string;
 }
 
 export interface Evidence extends Span {

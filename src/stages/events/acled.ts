@@ -5,7 +5,7 @@
 // The cue words are data (data/lexicons/acled-cues.tsv); who was hurt is read from the armed and civilian nouns on
 // the victim side of each violence word.
 import { readFileSync } from 'node:fs';
-import type { CodedEvent, Doc, ReportAcled, Token } from '../../core/types.js';
+import type { CodedEvent, DatePrecision, Doc, ReportAcled, TimeExpr, Token } from '../../core/types.js';
 import { DyadError } from '../../core/errors.js';
 import { dataPath } from '../../core/paths.js';
 import { acledLegacyType } from '../../ontology/index.js';
@@ -310,16 +310,50 @@ export function classifyAcled(
   return null;
 }
 
-/** The report-level ACLED reading of an analysed document: type, legacy type and deaths; null when ACLED records nothing. */
-export function reportAcled(doc: Pick<Doc, 'tokens' | 'sentences' | 'events'>, lexicon: AcledCueLexicon = loadAcledCues()): ReportAcled | null {
+/** The report-level ACLED reading of an analysed document: type, legacy type, deaths and date; null when ACLED records nothing. */
+export function reportAcled(
+  doc: Pick<Doc, 'tokens' | 'sentences' | 'events'> & Partial<Pick<Doc, 'times' | 'published'>>,
+  lexicon: AcledCueLexicon = loadAcledCues(),
+): ReportAcled | null {
   const cat = classifyAcled(doc.tokens, 0, doc.tokens.length, doc.events, lexicon);
   if (!cat) return null;
   const fatalities = reportFatalities(doc.tokens, doc.sentences);
+  const legacy_type = acledLegacyType(cat.event_type, cat.sub_event_type);
   return {
     event_type: cat.event_type,
     sub_event_type: cat.sub_event_type,
-    legacy_type: acledLegacyType(cat.event_type, cat.sub_event_type),
+    legacy_type,
     fatalities,
     reason: cat.reason,
+    ...reportDate(doc.events, doc.times ?? [], doc.published ?? null, legacy_type),
   };
+}
+
+const DAY_VALUE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * When the reported event happened. A report names one event, so its date is the date the text gives the event of
+ * the report's type when the text gives its day; failing that, the first day the report names that is not after
+ * publication ("On October 11, unknown individuals set a church ablaze": no coded event, but the day is stated);
+ * failing that, the event's month or year, or what the events were dated by (the published date).
+ */
+export function reportDate(
+  events: readonly CodedEvent[],
+  times: readonly TimeExpr[],
+  published: string | null,
+  legacyType: string,
+): { date: string | null; date_precision: DatePrecision; date_reason: string } {
+  const real = events.filter((e) => !e.negated && !e.hypothetical && !e.historical);
+  const ofType = real.filter((e) => e.acled && acledLegacyType(e.acled.event_type, e.acled.sub_event_type) === legacyType);
+  const why = (e: CodedEvent, how: string) => `the date of the report's event "${e.trigger?.text ?? e.event}" (${how})`;
+  const statedDay = ofType.find((e) => e.date_from === 'text' && e.date && e.date_precision === 'day');
+  if (statedDay?.date) return { date: statedDay.date, date_precision: 'day', date_reason: why(statedDay, statedDay.time?.text ?? 'stated') };
+  const day = times.find((t) => t.type === 'DATE' && DAY_VALUE.test(t.value) && (!published || t.value <= published.slice(0, 10)));
+  if (day) return { date: day.value, date_precision: 'day', date_reason: `the first day the report names ("${day.text}")` };
+  const stated = ofType.find((e) => e.date_from === 'text' && e.date);
+  if (stated?.date) return { date: stated.date, date_precision: stated.date_precision, date_reason: why(stated, stated.time?.text ?? 'stated') };
+  const any = ofType[0] ?? real[0];
+  if (any?.date) return { date: any.date, date_precision: any.date_precision, date_reason: why(any, any.date_from === 'published' ? 'the published date' : 'stated') };
+  if (published) return { date: published.slice(0, 10), date_precision: 'day', date_reason: 'the published date: the report states no day' };
+  return { date: null, date_precision: 'unknown', date_reason: 'no date stated and no published date' };
 }
