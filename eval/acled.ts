@@ -9,7 +9,8 @@
 //   violence, Violence against civilians, Protests, Riots), else the first event with any ACLED category, mapped
 //   to the older types with acledLegacyType; no such event: 'Strategic development'. "The chosen event" below is
 //   the first event of the predicted type, else the event that decided by the rule above, else the first event.
-// - Fatalities: the report's deaths (doc.acled.fatalities, null as 0) against the gold count; also dyad's event
+// - Fatalities: the deaths ACLED codes for the report's event (doc.acled.fatalities_coded: the report's toll,
+//   spread over the days or events it covers; null as 0) against the gold count; also dyad's event
 //   fatalities over the note, as a sum and as a max, for comparison. Exact, within ±1, and within ±10%
 //   (|d| <= 0.1 * gold, so exact when gold is 0).
 // - Event date: rows with day precision (time_precision 1) whose note states the event's day (eval/event-day.ts:
@@ -168,7 +169,7 @@ export function predictAcled(events: readonly CodedEvent[], report: ReportAcled 
   }
   const chosen = categorised ?? real[0] ?? null;
   const date = report?.date ?? chosen?.date ?? null;
-  return { type, chosen, fatalitiesSum: sum, fatalitiesMax: max, fatalitiesReport: report?.fatalities ?? 0, date };
+  return { type, chosen, fatalitiesSum: sum, fatalitiesMax: max, fatalitiesReport: report?.fatalities_coded ?? report?.fatalities ?? 0, date };
 }
 
 /** Great-circle distance in km. */

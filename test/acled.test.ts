@@ -57,6 +57,41 @@ describe('report fatalities', () => {
     expect(deaths('The journalist was killed on 13 December.')).toBe(1);
   });
 
+  it('counts singular victims joined to a count, and the doers who die with their victims', () => {
+    expect(deaths('Two gunmen and a gendarme were killed in the shootout.')).toBe(3);
+    expect(deaths('A peacekeeper and two children were killed when rockets hit the camp.')).toBe(3);
+    expect(deaths('27 rebels were killed and one soldier.')).toBe(28);
+    expect(deaths('5 jihadists & one soldier killed & four troops wounded.')).toBe(6);
+    expect(deaths('Two female suicide bombers killed themselves and at least two civilians in the market.')).toBe(4);
+    expect(deaths('Eight others including two children were also killed.')).toBe(8);
+  });
+
+  it('counts a victim who died later, and a coder\'s stated figure', () => {
+    expect(deaths('Militants attacked the brigade, wounding a young girl and a gendarme who later died from his wounds.')).toBe(1);
+    expect(deaths('Gunmen attacked the fighters, killing an unknown number; unknown fatalities coded as 10.')).toBe(10);
+    expect(deaths('The army killed 14 displaced people who were mistaken for jihadists.')).toBe(14);
+  });
+
+  it('does not count attempts, animals or a death that a crowd protests', () => {
+    expect(deaths('An angry mob attacked and nearly lynched a priest.')).toBe(null);
+    expect(deaths('Militiamen opened fire on two herdsmen, who fled while several of their livestock were killed.')).toBe(null);
+    expect(deaths('Members of the guard executed a coup at the palace.')).toBe(null);
+    expect(deaths('Residents marched in protest against the killing of a schoolgirl.')).toBe(null);
+    const riot = acledOf('Youths burned the gendarmerie post after gendarmes killed a resident.');
+    expect(riot?.legacy_type).toBe('Riots/Protests');
+    expect(riot?.fatalities).toBe(null);
+  });
+
+  it('spreads a toll over the days or events it covers, as ACLED codes one event per day', () => {
+    const two = acledOf('Rebels and soldiers clashed over two days near the town; 54 deaths were reported.');
+    expect(two?.fatalities).toBe(54);
+    expect(two?.fatalities_coded).toBe(27);
+    expect(two?.fatalities_reason).toMatch(/two days/);
+    expect(acledOf('Soldiers clashed with rebels between March 3 and 5, killing 30 rebels.')?.fatalities_coded).toBe(10);
+    expect(acledOf('Gunmen attacked the camp over the night between Monday and Tuesday, killing two soldiers.')?.fatalities_coded).toBe(2);
+    expect(acledOf('Gunmen attacked the camp, killing six soldiers.')?.fatalities_coded).toBe(6);
+  });
+
   it('keeps per-sentence event fatalities as the sum of the statements', () => {
     const { tokens } = segment('Three soldiers and two militants were killed.');
     expect(findFatalities(tokens, 0, tokens.length)).toBe(5);

@@ -99,6 +99,13 @@ export interface ReportAcled extends AcledCategory {
   legacy_type: string;
   /** Deaths the report states (all sides, attackers included); null when it states none. */
   fatalities: number | null;
+  /**
+   * The deaths ACLED codes for one event of this report: a toll over several days or events is spread evenly over
+   * them ("54 deaths over two days": 27). Equal to `fatalities` when the report covers one event.
+   */
+  fatalities_coded?: number | null;
+  /** Why the toll was spread, when it was. */
+  fatalities_reason?: string;
   /** The cues that decided, in words. */
   reason: string;
   /** When the reported event happened (TIMEX3 date, year to day); null when neither text nor published date tell. */

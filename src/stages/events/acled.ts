@@ -312,18 +312,22 @@ export function classifyAcled(
 
 /** The report-level ACLED reading of an analysed document: type, legacy type, deaths and date; null when ACLED records nothing. */
 export function reportAcled(
-  doc: Pick<Doc, 'tokens' | 'sentences' | 'events'> & Partial<Pick<Doc, 'times' | 'published'>>,
+  doc: Pick<Doc, 'tokens' | 'sentences' | 'events'> & Partial<Pick<Doc, 'times' | 'published' | 'text'>>,
   lexicon: AcledCueLexicon = loadAcledCues(),
 ): ReportAcled | null {
   const cat = classifyAcled(doc.tokens, 0, doc.tokens.length, doc.events, lexicon);
   if (!cat) return null;
-  const fatalities = reportFatalities(doc.tokens, doc.sentences);
+  // In a protest, a death named as its cause happened before it ("marched after police killed a student").
+  const fatalities = reportFatalities(doc.tokens, doc.sentences, { protest: cat.event_type === 'Protests' || cat.event_type === 'Riots' });
   const legacy_type = acledLegacyType(cat.event_type, cat.sub_event_type);
+  const share = fatalities && fatalities > 1 && doc.text ? eventShare(doc.text) : null;
   return {
     event_type: cat.event_type,
     sub_event_type: cat.sub_event_type,
     legacy_type,
     fatalities,
+    fatalities_coded: share && fatalities ? Math.round(fatalities / share.parts) : fatalities,
+    ...(share ? { fatalities_reason: share.reason } : {}),
     reason: cat.reason,
     ...reportDate(doc.events, doc.times ?? [], doc.published ?? null, legacy_type),
   };
@@ -356,4 +360,51 @@ export function reportDate(
   if (any?.date) return { date: any.date, date_precision: any.date_precision, date_reason: why(any, any.date_from === 'published' ? 'the published date' : 'stated') };
   if (published) return { date: published.slice(0, 10), date_precision: 'day', date_reason: 'the published date: the report states no day' };
   return { date: null, date_precision: 'unknown', date_reason: 'no date stated and no published date' };
+}
+
+const COUNT_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+};
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const N = '(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)';
+const SPREAD_PATTERNS: ReadonlyArray<{ re: RegExp; parts: (m: RegExpExecArray) => number; why: string }> = [
+  { re: new RegExp(`\\bone of (\\d{1,3}) (?:separate )?(?:events|incidents|attacks)\\b`, 'i'), parts: (m) => Number(m[1]), why: 'one of several events the toll covers' },
+  { re: new RegExp(`\\bspread (?:over|across) ${N}\\b`, 'i'), parts: (m) => count(m[1]), why: 'the report spreads the toll' },
+  {
+    re: new RegExp(`\\b(?:over|in|during|across|after|for|within)\\s+(?:the\\s+course\\s+of\\s+|a\\s+period\\s+of\\s+)?(?:the\\s+(?:past|last)\\s+)?${N}\\s+days\\b`, 'i'),
+    parts: (m) => count(m[1]),
+    why: 'a toll over several days',
+  },
+  { re: new RegExp(`\\b${N}[ -]days?\\s+of\\s+(?:fighting|clashes|violence|unrest|rioting|riots|protests?|combat|attacks|battles?|operations?)`, 'i'), parts: (m) => count(m[1]), why: 'a toll over several days' },
+  {
+    re: /\bbetween\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+(\d{1,2})\s*(?:and|-|–)\s*(\d{1,2})\b/i,
+    parts: (m) => Number(m[2]) - Number(m[1]) + 1,
+    why: 'a toll over a range of days',
+  },
+  {
+    re: /\b(?:from|between)\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s*(?:to|and|-|–|until)\s*(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i,
+    parts: (m) => ((WEEKDAYS.indexOf(m[2].toLowerCase()) - WEEKDAYS.indexOf(m[1].toLowerCase()) + 7) % 7) + 1,
+    why: 'a toll over a range of days',
+  },
+];
+
+function count(word: string): number {
+  return COUNT_WORDS[word.toLowerCase()] ?? Number(word);
+}
+
+/**
+ * Over how many events a report's toll is spread: ACLED codes one event per day and place and divides a toll that
+ * covers several days ("killed in three days of clashes") or several events ("one of 28 separate events that
+ * killed 43") evenly among them. Null when the report covers one event.
+ */
+export function eventShare(text: string): { parts: number; reason: string } | null {
+  for (const p of SPREAD_PATTERNS) {
+    const m = p.re.exec(text);
+    if (!m) continue;
+    // "the night between Monday and Tuesday" is one night, not two days.
+    if (/\bnight\s+(?:of\s+)?$/i.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
+    const parts = p.parts(m);
+    if (parts >= 2 && parts <= 60) return { parts, reason: `${p.why} ("${m[0]}"): the toll divided by ${parts}` };
+  }
+  return null;
 }

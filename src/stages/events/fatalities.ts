@@ -16,11 +16,14 @@ const DEATH_WORDS = new Set([
   'killed', 'killing', 'kills', 'kill', 'dead', 'died', 'die', 'dies', 'dying', 'deaths', 'death', 'fatalities', 'fatality', 'lives',
   'bodies', 'corpses', 'slain', 'massacred', 'executed', 'perished', 'murdered', 'assassinated', 'lynched', 'beheaded',
   'succumbed', 'slaughtered', 'slaughtering', 'murdering', 'executing', 'massacring', 'assassinating',
+  // Misspellings frequent in field reports, and the military's "neutralised" (killed, in French army usage).
+  'kiling', 'kililng', 'killling', 'neutralised', 'neutralized', 'neutralising', 'neutralizing',
 ]);
 // Verbs whose object (to the right) is the dead: "killing 12", "executed a teacher".
 const ACTIVE_DEATH_VERBS = new Set([
   'killed', 'killing', 'kills', 'kill', 'executed', 'executing', 'massacred', 'massacring', 'murdered', 'murdering',
   'assassinated', 'assassinating', 'slaughtered', 'slaughtering', 'beheaded', 'lynched', 'fatalities', 'fatality',
+  'kiling', 'kililng', 'killling', 'neutralised', 'neutralized', 'neutralising', 'neutralizing',
 ]);
 const BE_FORMS = new Set(['was', 'were', 'been', 'being', 'be', 'is', 'are', 'got', 'get']);
 // A count next to these is of the wounded, captured or missing, not the dead; the search stops there.
@@ -31,6 +34,10 @@ const NOT_DEATH = new Set([
 // Words a count may stand apart from its death word by: "21 militants were estimated to have been killed".
 const SKIPPABLE = /^[a-z][a-z'-]*$/;
 /** A wound or capture word coordinated with a death word ("kidnapped and killed") does not end the search. */
+/** "and", or its sign in terse reports ("5 jihadists & one soldier killed"). */
+function isAnd(tok: Token | undefined): boolean {
+  return tok !== undefined && (tok.lower === 'and' || tok.text === '&');
+}
 function stopsSearch(tokens: Token[], k: number): boolean {
   return NOT_DEATH.has(tokens[k].lower) && tokens[k + 1]?.lower !== 'and';
 }
@@ -40,6 +47,9 @@ const LEFT_STOP = new Set([
   'shot', 'attacked', 'ambushed', 'opened', 'fired', 'stormed', 'raided', 'said', 'says', 'say', 'told', 'stated',
   'claimed', 'claims', 'announced', 'killed', 'executed', 'murdered', 'assassinated',
 ]);
+// Words that open a singular noun phrase after "and": "and a gendarme", "and another civilian", "and his son".
+const SINGULAR_GROUP_START = new Set(['a', 'an', 'another', 'his', 'her']);
+const QUOTES = new Set(['"', '“', '”', "'"]);
 const STOP = new Set([',', ';', ':', '.', '(', ')', '"', '—', '–', '?', '!', 'but', 'while', 'whereas', 'after', 'before', 'when', 'which', 'who']);
 // "a civilian was killed", "killing the imam": one death when no count is given.
 const ONE_PERSON = new Set([
@@ -53,7 +63,9 @@ const ONE_PERSON = new Set([
   'contractor', 'motorist', 'passenger', 'trader', 'herdsman', 'pastoralist', 'fisherman', 'hunter', 'miner', 'thief',
   'robber', 'bandit', 'terrorist', 'insurgent', 'helmet', 'teenager', 'adolescent', 'infant', 'baby', 'victim',
   'councilman', 'administrator', 'veterinarian', 'secretary', 'pilot', 'activist', 'notable', 'trafficker', 'smuggler',
-  'preacher', 'cleric', 'guide', 'shopkeeper', 'tourist', 'national', 'citizen', 'policewoman',
+  'preacher', 'cleric', 'guide', 'shopkeeper', 'tourist', 'national', 'citizen', 'policewoman', 'principal', 'bystander',
+  'onlooker', 'relative', 'cousin', 'uncle', 'nephew', 'mother', 'sister', 'inmate', 'prisoner', 'detainee', 'sub-officer',
+  'mechanic', 'militiaman', 'parishioner', 'trucker', 'imam', 'chauffeur', 'fighter', 'soldier', 'dozo',
 ]);
 const MONTHS = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
@@ -113,16 +125,22 @@ function groupsLeftOf(tokens: Token[], j: number, start: number): number {
   let extra = 0;
   let k = j - 1;
   for (let groups = 0; groups < 4; groups++) {
-    if (k < start || !(tokens[k].lower === 'and' || tokens[k].text === ',')) break;
+    if (k < start || !(isAnd(tokens[k]) || tokens[k].text === ',')) break;
     // "and" may follow a comma: "3 soldiers, 2 militants and 1 civilian"
     let m = k - 1;
     // Nouns and modifiers between the joiner and the earlier count.
     let steps = 0;
-    while (m >= start && steps < 4 && numberAt(tokens[m]) === null && SKIPPABLE.test(tokens[m].lower) && !NOT_DEATH.has(tokens[m].lower) && !DEATH_WORDS.has(tokens[m].lower)) {
+    while (m >= start && steps < 4 && numberAt(tokens[m]) === null && tokens[m].lower !== 'a' && tokens[m].lower !== 'an' && SKIPPABLE.test(tokens[m].lower) && !NOT_DEATH.has(tokens[m].lower) && !DEATH_WORDS.has(tokens[m].lower)) {
       m--;
       steps++;
     }
     const v = m >= start ? countAt(tokens, m, start) : null;
+    if (v === null && steps > 0 && m >= start && (tokens[m].lower === 'a' || tokens[m].lower === 'an') && ONE_PERSON.has(tokens[k - 1].lower)) {
+      // "A peacekeeper and two children were killed": a singular group before the count.
+      extra += 1;
+      k = m - 1;
+      continue;
+    }
     if (v === null || steps === 0) break;
     extra += v;
     k = m - 1;
@@ -136,11 +154,11 @@ function groupsRightOf(tokens: Token[], j: number, end: number): number {
   let k = j + 1;
   for (let groups = 0; groups < 4; groups++) {
     let steps = 0;
-    while (k < end && steps < 4 && SKIPPABLE.test(tokens[k].lower) && tokens[k].lower !== 'and' && !NOT_DEATH.has(tokens[k].lower) && numberAt(tokens[k]) === null) {
+    while (k < end && steps < 4 && SKIPPABLE.test(tokens[k].lower) && !isAnd(tokens[k]) && !NOT_DEATH.has(tokens[k].lower) && numberAt(tokens[k]) === null) {
       k++;
       steps++;
     }
-    if (k >= end || !(tokens[k].lower === 'and' || tokens[k].text === ',')) break;
+    if (k >= end || !(isAnd(tokens[k]) || tokens[k].text === ',')) break;
     let m = k + 1;
     if (tokens[m]?.lower === 'and') m++;
     const v = m < end ? countAt(tokens, m, 0) : null;
@@ -161,10 +179,21 @@ function groupsRightOf(tokens: Token[], j: number, end: number): number {
 
 /** The count to the left of a death word ("12 soldiers were killed"), with its joined groups; null if none. */
 function countLeft(tokens: Token[], i: number, start: number): { n: number; subset: boolean } | null {
+  // Singular groups between the count and the death word: "two gunmen and a gendarme were killed".
+  let singles = 0;
   for (let j = i - 1; j >= Math.max(start, i - 10); j--) {
     const low = tokens[j].lower;
+    if ((isAnd(tokens[j]) || low === ',') && SINGULAR_GROUP_START.has(tokens[j + 1]?.lower ?? '')) singles++;
     const v = countAt(tokens, j, start);
     if (v !== null) {
+      // "eight others including two children": the count before "including" is the total.
+      if (tokens[j - 1]?.lower === 'including') {
+        for (let k = j - 2; k >= Math.max(start, j - 5); k--) {
+          const total = countAt(tokens, k, start);
+          if (total !== null) return { n: total + groupsLeftOf(tokens, k, start), subset: false };
+          if (STOP.has(tokens[k].lower) || !SKIPPABLE.test(tokens[k].lower)) break;
+        }
+      }
       const before = tokens[j - 1]?.lower ?? '';
       const before2 = tokens[j - 2]?.lower ?? '';
       // "including 5 militants", "one of the Islamists killed": part of a count already given.
@@ -172,7 +201,7 @@ function countLeft(tokens: Token[], i: number, start: number): { n: number; subs
       const partOf =
         tokens[j + 1]?.lower === 'of' && (/^(them|those|whom|which)$/.test(tokens[j + 2]?.lower ?? '') || /^(was|were|is|are)$/.test(tokens[i + 1]?.lower ?? ''));
       const subset = (j - 1 >= start && (before === 'including' || before2 === 'including' || before === 'among')) || partOf;
-      return { n: v + groupsLeftOf(tokens, j, start), subset };
+      return { n: v + singles + groupsLeftOf(tokens, j, start), subset };
     }
     // Quotes around a noun do not end its phrase: 2 "jihadists" killed.
     if (low === '"' || low === '“' || low === '”') continue;
@@ -181,13 +210,41 @@ function countLeft(tokens: Token[], i: number, start: number): { n: number; subs
   return null;
 }
 
+/**
+ * Victims named after position `k` in "and"/comma groups that end the clause: "killed and one soldier.",
+ * "killing themselves and at least two civilians in an attack". Each group is a count or a singular determiner,
+ * up to two modifiers and a person noun; 0 when none.
+ */
+function afterVictims(tokens: Token[], k: number, end: number): number {
+  let n = 0;
+  let j = k + 1;
+  for (let groups = 0; groups < 4 && j < end; groups++) {
+    if (!(isAnd(tokens[j]) || tokens[j].text === ',')) break;
+    j++;
+    if (isAnd(tokens[j])) j++;
+    if (tokens[j]?.lower === 'at' && tokens[j + 1]?.lower === 'least') j += 2;
+    const v = countAt(tokens, j, 0) ?? (SINGULAR_GROUP_START.has(tokens[j]?.lower ?? '') ? 1 : null);
+    if (v === null) break;
+    let h = j + 1;
+    // Modifiers, not participles: "two taken prisoner" is no victim.
+    while (h < Math.min(end, j + 3) && !ONE_PERSON.has(tokens[h].lower) && !PLURAL_PEOPLE.has(tokens[h].lower) && SKIPPABLE.test(tokens[h].lower) && !/(?:ed|en)$/.test(tokens[h].lower)) h++;
+    if (h >= end || !(ONE_PERSON.has(tokens[h].lower) || PLURAL_PEOPLE.has(tokens[h].lower))) break;
+    n += v;
+    j = h + 1;
+  }
+  // The list must end the clause: "..., 7 peacekeepers and two civilians had been wounded" names the wounded.
+  // A verb after the list makes it the subject of another clause: "and 20 people were taken captive".
+  const next = tokens[j]?.lower;
+  return next === undefined || j >= end || STOP.has(next) || /^(in|on|at|near|during|when|while|by)$/.test(next) ? n : 0;
+}
+
 /** A passive subject set off by an aside: "9 traders, most of whom were Bozo, were killed". */
 function countBeforeAside(tokens: Token[], i: number, start: number): number | null {
   for (let j = i - 1; j >= Math.max(start, i - 18); j--) {
     const low = tokens[j].lower;
     const v = countAt(tokens, j, start);
     if (v !== null) return tokens[j + 1]?.lower === 'of' ? null : v;
-    if (low === '.' || low === ';' || low === ':' || NOT_DEATH.has(low) || DEATH_WORDS.has(low) || LEFT_STOP.has(low)) return null;
+    if (low === '.' || low === ';' || low === ':' || low === 'while' || low === 'whereas' || ANIMALS.has(low) || NOT_DEATH.has(low) || DEATH_WORDS.has(low) || LEFT_STOP.has(low)) return null;
   }
   return null;
 }
@@ -201,12 +258,14 @@ function countRight(tokens: Token[], i: number, end: number): { n: number; subse
     if (v !== null) {
       // "one gendarme killed, two wounded": the count after belongs to the wounded.
       const after = tokens[j + 1]?.lower ?? '';
-      if (NOT_DEATH.has(after) || (after !== 'and' && after !== ',' && NOT_DEATH.has(tokens[j + 2]?.lower ?? ''))) return null;
+      // "14 displaced people": the word describes the dead, it does not count others.
+      const describes = PLURAL_PEOPLE.has(tokens[j + 2]?.lower ?? '');
+      if ((NOT_DEATH.has(after) && !describes) || (after !== 'and' && after !== ',' && NOT_DEATH.has(tokens[j + 2]?.lower ?? ''))) return null;
       return { n: v + groupsRightOf(tokens, j, end), subset };
     }
     if (low === 'including' || low === 'among') subset = true;
-    // "Fatalities: 7 soldiers"
-    if (low === ':' && j === i + 1) continue;
+    // "Fatalities: 7 soldiers"; "killing \"at least 100 soldiers\"".
+    if ((low === ':' && j === i + 1) || QUOTES.has(low)) continue;
     if (STOP.has(low) || NOT_DEATH.has(low) || !SKIPPABLE.test(low)) return null;
   }
   return null;
@@ -220,10 +279,14 @@ function singleVictims(tokens: Token[], i: number, start: number, end: number, r
   const isOne = (k: number) => {
     const w = tokens[k].lower;
     // The object of a killing verb is a person whatever the noun: "shot dead a veterinarian".
-    if (right && SINGULAR_DETERMINERS.has(tokens[k - 1]?.lower ?? '') && k - 1 > i && (k - 2 === i || /^(and|,)$/.test(tokens[k - 2]?.lower ?? '')) && SKIPPABLE.test(w) && !PLURAL_PEOPLE.has(w) && !/^(number|group|dozen|few|total|third|second)$/.test(w) && !SINGULAR_DETERMINERS.has(w)) return true;
+    if (right && SINGULAR_DETERMINERS.has(tokens[k - 1]?.lower ?? '') && k - 1 > i && (k - 2 === i || /^(and|,)$/.test(tokens[k - 2]?.lower ?? '')) && SKIPPABLE.test(w) && !PLURAL_PEOPLE.has(w) && !/^(number|group|dozen|few|total|third|second|unknown|unspecified|undetermined|undisclosed)$/.test(w) && !SINGULAR_DETERMINERS.has(w)) return true;
     if (!ONE_PERSON.has(w)) return false;
-    // "killed forest guard": a bare singular noun as the object.
-    if (right && (k - 1 === i || k - 2 === i)) return true;
+    // "killed forest guard", "assassinated local elected leader Ag Mohamedoun": a bare singular noun as the object.
+    if (right && k - i <= 4) {
+      let bare = true;
+      for (let b = i + 1; b < k && bare; b++) bare = /^[a-z][a-z-]*$/.test(tokens[b].text) && !SINGULAR_DETERMINERS.has(tokens[b].lower) && !PLURAL_PEOPLE.has(tokens[b].lower) && numberAt(tokens[b]) === null && !NOT_OBJECT.has(tokens[b].lower);
+      if (bare) return true;
+    }
     // A singular determiner before the noun, or the noun opens the sentence ("Soldier assassinated overnight").
     for (let d = k - 1; d >= k - 4; d--) {
       if (d < start) return true;
@@ -270,6 +333,19 @@ function singleVictims(tokens: Token[], i: number, start: number, end: number, r
   return n;
 }
 
+// Words before a killing noun that make it the cause of a protest or a demand.
+const CAUSE_WORDS = new Set([
+  'against', 'over', 'about', 'for', 'demanding', 'demand', 'demands', 'demanded', 'protest', 'protesting', 'protested',
+  'denounce', 'denouncing', 'denounced', 'condemn', 'condemning', 'condemned', 'mourn', 'mourning', 'investigation',
+  'investigate', 'justice', 'following', 'after', 'calls', 'accused', 'anniversary', 'commemorate', 'commemorating',
+  'avenge', 'revenge', 'retaliation', 'reprisal', 'memory', 'tribute', 'honour', 'honor',
+]);
+// Animals killed are no fatalities: "several of their livestock were killed".
+const ANIMALS = new Set(['livestock', 'cattle', 'cows', 'camels', 'goats', 'sheep', 'animals', 'donkeys', 'horses', 'herd', 'herds']);
+const ATTEMPT = new Set(['nearly', 'almost', 'attempted', 'tried', 'attempt', 'attempting', 'trying', 'plotted', 'threatened']);
+const NOT_A_LIFE = new Set(['coup', 'plan', 'plot', 'operation', 'order', 'orders', 'mission', 'attack', 'raid', 'search', 'warrant', 'contract', 'project', 'program', 'programme', 'decision']);
+const INTRANSITIVE_DEATH = new Set(['died', 'succumbed', 'perished']);
+const LATER = new Set(['later', 'subsequently', 'then', 'eventually', 'also', 'reportedly', 'allegedly']);
 // Nouns for a killing, counted only with a count of their own: "the death of seven militants", "three deaths";
 // "protesting the death of a student" reports an earlier death, not one in this event.
 const DEATH_NOUNS = new Set(['death', 'deaths', 'murder', 'murders', 'execution', 'executions', 'killing', 'killings']);
@@ -281,18 +357,31 @@ export function fatalityMentions(tokens: Token[], start: number, end: number): F
   for (let i = start; i < end; i++) {
     const low = tokens[i].lower;
     const prev = i > start ? tokens[i - 1].lower : '';
-    if (low === 'toll' || ((low === 'fatalities' || low === 'fatality') && tokens[i + 1]?.text === ':')) {
+    if (low === 'toll' || ((low === 'fatalities' || low === 'fatality' || low === 'deaths') && tokens[i + 1]?.text === ':')) {
       // "the death toll rose to 13", "Fatalities: 7 soldiers, 2 assailants": a total, replacing what came before.
       for (let j = i + 1; j < Math.min(end, i + 8); j++) {
         const v = countAt(tokens, j, start);
         if (v !== null) {
           push(v + groupsRightOf(tokens, j, end), i, false, true);
-          // "the toll is one dead": the death word repeats the toll.
-          if (DEATH_WORDS.has(tokens[j + 1]?.lower ?? '')) i = j + 1;
+          // "the toll is one dead", "toll: 2 soldiers and 3 assailants killed": the death word repeats the toll.
+          for (let k = j + 1; k < Math.min(end, j + 10); k++) {
+            if (DEATH_WORDS.has(tokens[k].lower)) {
+              i = k;
+              break;
+            }
+            if (STOP.has(tokens[k].lower) || NOT_DEATH.has(tokens[k].lower)) break;
+          }
           break;
         }
         if (STOP.has(tokens[j].lower) && tokens[j].lower !== ':') break;
       }
+      continue;
+    }
+    // "unknown fatalities coded as 10": the count a coder chose stands for the toll.
+    if (/^(fatalities|fatality|casualties|deaths)$/.test(low) && tokens[i + 1]?.lower === 'coded') continue;
+    if (low === 'coded' && tokens[i + 1]?.lower === 'as' && /^(fatalities|fatality|casualties|deaths|dead)$/.test(prev)) {
+      const v = countAt(tokens, i + 2, start);
+      if (v !== null) push(v, i, false, true);
       continue;
     }
     if (low === 'casualties' || low === 'casualty') {
@@ -309,6 +398,20 @@ export function fatalityMentions(tokens: Token[], start: number, end: number): F
     // "three youth who were killed by police in 1990", "Zongo, who was killed": an earlier death the report refers to.
     const who = (k: number) => /^(who|whom)$/.test(tokens[k]?.lower ?? '');
     if ((who(i - 2) && BE_FORMS.has(prev)) || (who(i - 3) && (BE_FORMS.has(prev) || BE_FORMS.has(tokens[i - 2]?.lower ?? '')))) continue;
+    // "nearly lynched", "tried to kill": an attempt, not a death.
+    if (ATTEMPT.has(prev) || (prev === 'to' && ATTEMPT.has(tokens[i - 2]?.lower ?? ''))) continue;
+    // "executed a coup", "executed the plan": the verb's other sense.
+    if (low.startsWith('execut') && NOT_A_LIFE.has(tokens[i + 2]?.lower ?? '') && SINGULAR_DETERMINERS.has(tokens[i + 1]?.lower ?? '')) continue;
+    // "a gendarme who later died of his wounds": the one named before "who" died in this event.
+    if (INTRANSITIVE_DEATH.has(low) && (who(i - 1) || (who(i - 2) && LATER.has(prev)))) {
+      let cause = false;
+      for (let j = i - 2; j >= Math.max(start, i - 7) && !cause; j--) cause = CAUSE_WORDS.has(tokens[j].lower);
+      if (cause) continue;
+      // "who" stands for the one noun phrase before it: its count, else one person.
+      const left = countLeft(tokens, who(i - 1) ? i - 1 : i - 2, start);
+      push(left ? left.n : 1, i, left?.subset ?? false);
+      continue;
+    }
     // "death threats", "sentenced to death" are no deaths.
     if (low === 'death' && /^(threats?|sentence|penalty|row|squad)$/.test(tokens[i + 1]?.lower ?? '')) continue;
     if (low === 'death' && prev === 'to' && /^(sentenced|condemned)$/.test(tokens[i - 2]?.lower ?? '')) continue;
@@ -327,11 +430,21 @@ export function fatalityMentions(tokens: Token[], start: number, end: number): F
       continue;
     }
     if (noun) {
+      // "protesting against the killing of a student", "demanding justice for the murder of": the death the people
+      // protest, an earlier event, not one in this report.
+      let cause = false;
+      for (let j = i - 1; j >= Math.max(start, i - 4) && !cause; j--) cause = CAUSE_WORDS.has(tokens[j].lower);
+      if (cause) continue;
       // "the death of seven militants", "three deaths", "the killing of 4 people".
       const left = countLeft(tokens, i, start);
       const of = tokens[i + 1]?.lower === 'of' ? (countAt(tokens, i + 2, start) ?? countAt(tokens, i + 3, start)) : null;
       if (left) push(left.n, i, left.subset);
       else if (of !== null) push(of, i);
+      else if (tokens[i + 1]?.lower === 'of' && low !== 'death' && low !== 'deaths') {
+        // "the killing of an ISGS commander and a member of his guard": one per person named.
+        const ones = singleVictims(tokens, i + 1, start, end, true);
+        if (ones) push(ones, i);
+      }
       continue;
     }
     const passive = BE_FORMS.has(prev) || BE_FORMS.has(tokens[i - 2]?.lower ?? '');
@@ -340,7 +453,16 @@ export function fatalityMentions(tokens: Token[], start: number, end: number): F
       i + 1 < end && !STOP.has(nextLow) && !(NOT_OBJECT.has(nextLow) && !(nextLow === 'at' && tokens[i + 2]?.lower === 'least'));
     // "shot dead a man" reads like "killed a man".
     const activeVerb = (ACTIVE_DEATH_VERBS.has(low) || (low === 'dead' && prev === 'shot') || toDeath) && !passive && takesObject;
+    // "Two suicide bombers killed themselves and two civilians": the doers' count, and whoever follows.
+    if (nextLow === 'themselves') {
+      let doers: number | null = null;
+      for (let j = i - 1; j >= start && doers === null; j--) doers = countAt(tokens, j, start);
+      push((doers ?? 1) + afterVictims(tokens, i + 1, end), i);
+      continue;
+    }
     let found = activeVerb ? countRight(tokens, i, end) : countLeft(tokens, i, start);
+    // "27 rebels were killed and one soldier": a group named after the death word.
+    if (found && !activeVerb) found = { n: found.n + afterVictims(tokens, i, end), subset: found.subset };
     // An active verb with a singular object has no count to its left: "2 armed men killed an off-duty policeman".
     const objectOnes = activeVerb && !found ? singleVictims(tokens, i, start, end, true) : 0;
     if (objectOnes) {
@@ -374,6 +496,8 @@ export function fatalityMentions(tokens: Token[], start: number, end: number): F
       one = /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '');
       for (let k = i + 1; k < Math.min(end, i + 5) && one; k++) if (PLURAL_PEOPLE.has(tokens[k].lower)) one = false;
     }
+    // "[An agent of the forestry service] killed by unknown gunmen": someone was killed, though not counted.
+    if (!one && !activeVerb && nextLow === 'by' && (low === 'killed' || low === 'assassinated' || low === 'murdered' || low === 'executed')) one = true;
     if (one) push(1, i);
   }
   return out;
@@ -405,16 +529,31 @@ export function countFatalities(mentions: readonly FatalityMention[], sentenceOf
   return total;
 }
 
+// Before a death in a protest report, these make it the protest's cause or an earlier event: "burned the post
+// after gendarmes killed a resident", "rumours that a leader had been killed", "a car which killed a motorcyclist".
+const PROTEST_CAUSE = new Set([...CAUSE_WORDS, 'which', 'rumors', 'rumours', 'rumor', 'rumour', 'earlier']);
+
+/** In a protest or riot report, is the death at `at` the cause of the protest rather than a death in it? */
+function protestCause(tokens: Token[], sentenceStart: number, at: number): boolean {
+  for (let j = at - 1; j >= Math.max(sentenceStart, at - 8); j--) if (PROTEST_CAUSE.has(tokens[j].lower)) return true;
+  return false;
+}
+
 export function findFatalities(tokens: Token[], start: number, end: number): number | null {
   return countFatalities(fatalityMentions(tokens, start, end));
 }
 
 /** The deaths a whole report states, over its sentences (see countFatalities); null when it states none. */
-export function reportFatalities(tokens: Token[], sentences: ReadonlyArray<{ tokenStart: number; tokenEnd: number }>): number | null {
+export function reportFatalities(
+  tokens: Token[],
+  sentences: ReadonlyArray<{ tokenStart: number; tokenEnd: number }>,
+  options: { protest?: boolean } = {},
+): number | null {
   const mentions: FatalityMention[] = [];
   const sentenceAt = new Map<number, number>();
   sentences.forEach((s, k) => {
     for (const m of fatalityMentions(tokens, s.tokenStart, s.tokenEnd)) {
+      if (options.protest && protestCause(tokens, s.tokenStart, m.at)) continue;
       mentions.push(m);
       sentenceAt.set(m.at, k);
     }
