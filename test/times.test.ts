@@ -301,3 +301,40 @@ describe('TimeML conventions for periods, quarters and fiscal phrases', () => {
     expect(value('The March accession will make them members.', '1999-02-10', 'March')).toBe('1999-03');
   });
 });
+
+describe('ranges, pairs and weeks named by a day', () => {
+  it('keeps the far end of a range whose start is a bare weekday', () => {
+    const found = findTimes('Connaught will extend its bid, due to expire last Thursday, to Nov. 6.', '1989-10-30').map((t) => [t.text, t.value]);
+    expect(found).toEqual([['last Thursday', '1989-10-26'], ['Nov. 6', '1989-11-06']]);
+  });
+  it('reads the second day of "April 24 and 25" in the first one\'s month, but not a following count', () => {
+    expect(value('The summit will be held on April 24 and 25.', '1999-02-10', '25')).toBe('1999-04-25');
+    expect(texts('Fighting broke out on May 2 and 3 people died.', '1999-06-10')).toEqual(['May 2']);
+    // A year after the pair dates both days.
+    expect(findTimes('Journalists were in the square on June 3 and 4, 1989 and took pictures.', '2009-06-02').map((t) => [t.text, t.value])).toEqual([
+      ['June 3', '1989-06-03'],
+      ['4, 1989', '1989-06-04'],
+    ]);
+  });
+  it('reads "the week of March 6" and "Easter week" as ISO weeks', () => {
+    const t = one('The case may be resolved in a court hearing the week of March 6.', '2000-02-24', 'the week of March 6');
+    expect([t.type, t.value]).toEqual(['DATE', '2000-W10']);
+    expect(value('Protesters prayed as Easter week began.', '2000-04-17', 'Easter week')).toBe('2000-W16');
+  });
+  it('reads "the previous Friday" as the Friday before the day the story is about', () => {
+    const text = 'Stocks fell Friday. The index ended 4.5% below the previous Friday.';
+    expect(findTimes(text, '1989-10-30').map((t) => [t.text, t.value])).toEqual([
+      ['Friday', '1989-10-27'],
+      ['the previous Friday', '1989-10-20'],
+    ]);
+    // With no day named before it, it counts back from the published date.
+    expect(value('The index ended 4.5% below the previous Friday.', '1989-10-30', 'the previous Friday')).toBe('1989-10-27');
+  });
+  it('reads "the quarter a year ago" as one expression: the quarter under discussion, a year back', () => {
+    const text = 'Columbia announced a loss for the third quarter. For the quarter a year ago, it earned $16.3 million.';
+    expect(findTimes(text, '1989-10-26').map((t) => [t.text, t.value])).toEqual([
+      ['the third quarter', '1989-Q3'],
+      ['the quarter a year ago', '1988-Q3'],
+    ]);
+  });
+});

@@ -37,6 +37,8 @@ export interface Candidate {
     notAfter?: string;
     /** "overnight": a day named later in the same sentence ("overnight, ... reported Saturday") ends the night. */
     nightBefore?: boolean;
+    /** With unit D: the latest day of this ISO weekday strictly before the story's day ("the previous Friday"). */
+    weekdayBefore?: number;
   };
   /** "the quarter", "the latest period": the quarter the story is about, i.e. the last one it named. */
   periodRef?: boolean;

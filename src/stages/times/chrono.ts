@@ -69,10 +69,41 @@ export function chronoCandidates(
     }
     for (const r of results) {
       const c = convert(r, from, sentence, ref, lookup);
-      if (c) out.push(...c);
+      if (!c) continue;
+      out.push(...c);
+      const second = secondDay(text, c[c.length - 1]);
+      if (second) out.push(second);
     }
   }
   return out;
+}
+
+/** "and 25" after a date, ending the clause: "on April 24 and 25." */
+const SECOND_DAY = /^\s*(?:and|or|&)\s+([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?=\s*(?:[.,;:)]|$|\s(?:in|at|when|while|as|with|respectively)\b))/;
+
+/** The second day of "April 24 and 25": TimeML marks it as a date of its own, in the first one's month. */
+function secondDay(text: string, c: Candidate): Candidate | null {
+  if (c.type !== 'DATE' || !c.certain.includes('day') || !c.certain.includes('month')) return null;
+  const m = SECOND_DAY.exec(text.slice(c.end, c.end + 16));
+  const first = /^(\d{4}|XXXX)-(\d{2})-(\d{2})$/.exec(c.value);
+  if (!m || !first || +m[1] <= +first[3]) return null;
+  if (first[1] !== 'XXXX' && !isValidDate(+first[1], +first[2], +m[1])) return null;
+  const from = c.end + m[0].lastIndexOf(m[1]);
+  // "June 3 and 4, 1989": the year after the pair is both days' year.
+  const year = /^\s*,\s*(\d{4})\b/.exec(text.slice(c.end + m[0].length, c.end + m[0].length + 8));
+  if (year && !c.certain.includes('year')) {
+    if (!isValidDate(+year[1], +first[2], +first[3]) || !isValidDate(+year[1], +first[2], +m[1])) return null;
+    c.value = `${year[1]}-${first[2]}-${first[3]}`;
+    c.certain = ['year', ...c.certain];
+  }
+  const y = year ? year[1] : first[1];
+  return {
+    ...c,
+    start: from,
+    end: c.end + m[0].length + (year ? year[0].length : 0),
+    value: `${y}-${first[2]}-${m[1].padStart(2, '0')}`,
+    reason: `${c.reason.split(';')[0]}; second day of a pair`,
+  };
 }
 
 function convert(r: chrono.ParsedResult, base: number, sentence: number, ref: Ymd | null, lookup: SentenceLookup): Candidate[] | null {
@@ -91,30 +122,32 @@ function convert(r: chrono.ParsedResult, base: number, sentence: number, ref: Ym
   }
   if (BARE_SLASH.test(txt) || SLASH_FRACTION.test(txt)) return null; // "24/7", "9/11" without a year, "4 5/8"
   const s = r.start;
+  // "at 12" alone is not a clock time ("9 to 11 a.m." is: the cue may follow the range).
   const hasDay = s.isCertain('day');
   const hasHour = s.isCertain('hour') && CLOCK_TEXT.test(txt);
-  if (s.isCertain('hour') && !hasHour && !hasDay) return null; // "at 12" alone is not a clock time
-  if (!hasDay && !hasHour) return null; // bare weekdays and months are the rule scanner's
   // A range "Dec 10 to Dec 12" or "10-12 December": keep both ends as separate expressions.
   let endPart: { start: number; text: string } | null = null;
   if (r.end) {
     const sep = /\s*(?:-|–|—|\bto\b|\bthrough\b|\buntil\b|\band\b)\s*/.exec(txt);
     if (sep && sep.index > 0) {
       endPart = { start: start + sep.index + sep[0].length, text: txt.slice(sep.index + sep[0].length) };
-      txt = txt.slice(0, sep.index);
+      txt = txt.slice(0, sep.index).replace(/[\s,;:]+$/, '');
     }
   }
   const tokFrom = lookup.tokenAt(start);
   const [sFrom, sTo] = lookup.range(sentence);
   const tense = tenseNear(lookup.tokens, sFrom, sTo, tokFrom, lookup.tokenAt(start + txt.length));
-  const main = build(s, txt, start, sentence, ref, tense ?? null);
-  if (!main) return null;
-  const result = [main];
+  const result: Candidate[] = [];
+  // Bare weekdays and months are the rule scanner's, but the far end of a range from a bare weekday is
+  // still a date ("due to expire Thursday, to Nov. 6").
+  const main = hasDay || hasHour ? build(s, txt, start, sentence, ref, tense ?? null) : null;
+  if (main) result.push(main);
+  else if (hasDay || hasHour || !s.isCertain('weekday')) return null;
   if (endPart && r.end && /\d/.test(endPart.text)) {
     const e = build(r.end, endPart.text, endPart.start, sentence, ref, tense ?? null);
     if (e) result.push(e);
   }
-  return result;
+  return result.length ? result : null;
 }
 
 function build(

@@ -10,7 +10,7 @@
 import type { Doc, Sentence, Stage, TimeExpr, Token } from '../../core/types.js';
 import { segment, tokenize } from '../segment/segment.js';
 import type { Candidate } from './candidate.js';
-import { addDays, addMonths, fmtDate, fmtMonth, fmtWeek, fmtYear, isValidDate, parseIsoDate, quarterOf, type Ymd } from './calendar.js';
+import { addDays, addMonths, fmtDate, fmtMonth, fmtWeek, fmtYear, isValidDate, parseIsoDate, quarterOf, resolveWeekday, type Ymd } from './calendar.js';
 import { chronoCandidates } from './chrono.js';
 import { RuleScanner } from './rules.js';
 
@@ -41,7 +41,7 @@ export function extractTimes(text: string, published: string | null, sentences: 
     tokenAt: (offset: number) => tokenAt(tokens, offset),
   };
   const all = scanner.out.concat(chronoCandidates(text, scanner.chronoWindows, ref, lookup));
-  const kept = mergeDateAndClock(text, dropNames(text, resolveOverlaps(all)));
+  const kept = weekOf(text, mergeDateAndClock(text, dropNames(text, resolveOverlaps(all))));
   refineBracketed(text, kept);
   refineClockDates(kept);
   refinePeriodRefs(kept);
@@ -67,6 +67,25 @@ const NAME_AFTER = /^\s+(?:youth\s+)?(?:movement|alliance|coalition|front|brigad
 /** Drops day-and-month dates that name a movement or an alliance rather than a time. */
 function dropNames(text: string, cands: Candidate[]): Candidate[] {
   return cands.filter((c) => !(c.certain.includes('day') && c.certain.includes('month') && !c.certain.includes('year') && NAME_AFTER.test(text.slice(c.end, c.end + 30))));
+}
+
+const WEEK_OF = /\b(?:the\s+)?week\s+of\s+$/i;
+
+/** "the week of March 6": the ISO week of that day, over the whole phrase (a "the week" read alone goes). */
+function weekOf(text: string, cands: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of cands) {
+    const m = c.type === 'DATE' && c.certain.includes('day') ? WEEK_OF.exec(text.slice(Math.max(0, c.start - 16), c.start)) : null;
+    const day = m ? parseIsoDate(c.value) : null;
+    if (m && day && /^\d{4}-\d{2}-\d{2}$/.test(c.value)) {
+      const from = c.start - m[0].length;
+      while (out.length && out[out.length - 1].end > from) out.pop();
+      out.push({ ...c, start: from, value: fmtWeek(day), reason: `${c.reason}; the week of that day` });
+      continue;
+    }
+    out.push(c);
+  }
+  return out;
 }
 
 const BRACKET_OPEN = /^\s*[[(]\s*$/;
@@ -273,7 +292,10 @@ function noteStoryTime(t: StoryTime, value: string, sentence: number): void {
 /** The value of an anaphoric expression counted from the story's time, or null without an antecedent. */
 function fromStoryTime(t: StoryTime, a: NonNullable<Candidate['anaphor']>): string | null {
   switch (a.unit) {
-    case 'D': return t.day ? fmtDate(addDays(t.day, a.shift)) + (a.suffix ?? '') : null;
+    case 'D':
+      if (!t.day) return null;
+      if (a.weekdayBefore) return fmtDate(resolveWeekday(t.day, a.weekdayBefore, 'past', false)) + (a.suffix ?? '');
+      return fmtDate(addDays(t.day, a.shift)) + (a.suffix ?? '');
     case 'W': return t.week ? fmtWeek(addDays(t.week, 7 * a.shift)) : null;
     case 'M': {
       if (!t.month) return null;

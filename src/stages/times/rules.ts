@@ -719,9 +719,13 @@ export class RuleScanner {
       if (next === 'monday') dateIn = (y) => addDays(easter(y), 1);
       b = i + 2;
     }
+    // "Easter week", "Christmas week": the week the holiday falls in.
+    const week = this.word(b) === 'week' && !this.touching(b);
+    if (week) b++;
     const { a, dir, includeRef } = this.yearlyAnchor(i, b);
-    const value = this.ref ? fmtDate(resolveYearly(this.ref, dateIn, dir, includeRef)) : `XXXX-${fmtDate(dateIn(2001)).slice(5)}`;
-    this.emit(a, b, 'DATE', value, `holiday ${w}`, { certain: [] });
+    const day = this.ref ? resolveYearly(this.ref, dateIn, dir, includeRef) : null;
+    const value = day ? (week ? fmtWeek(day) : fmtDate(day)) : week ? 'XXXX-WXX' : `XXXX-${fmtDate(dateIn(2001)).slice(5)}`;
+    this.emit(a, b, 'DATE', value, `holiday ${w}${week ? ' + week' : ''}`, { certain: [] });
   }
 
   /** "the near term", "in the long term", "at a later date". */
@@ -804,7 +808,16 @@ export class RuleScanner {
     let dir: Direction;
     let includeRef = true;
     let reason = 'weekday';
-    if (prev === 'last' || prev === 'past' || prev === 'previous') {
+    let anaphor: Candidate['anaphor'];
+    if (prev === 'previous' || prev === 'preceding') {
+      // "down from the previous Friday": the one before the day the story is about, else before the reference.
+      dir = 'past';
+      includeRef = false;
+      a--;
+      if (this.word(a - 1) === 'the') a--;
+      reason = 'previous + weekday';
+      anaphor = { unit: 'D', shift: 0, weekdayBefore: weekday };
+    } else if (prev === 'last' || prev === 'past') {
       dir = 'past';
       includeRef = false;
       a--;
@@ -841,7 +854,7 @@ export class RuleScanner {
       type = 'TIME';
       b++;
     }
-    this.emit(a, b, type, value, reason, { certain: [] });
+    this.emit(a, b, type, value, reason, anaphor ? { certain: [], anaphor: { ...anaphor, suffix: pod ? `T${pod}` : undefined } } : { certain: [] });
   }
 
   /** A plain past form among the four words around token i ("remained closed until", "until Thursday, they had"). */
@@ -1446,6 +1459,12 @@ export class RuleScanner {
       }
       // "in the quarter": the quarter being reported, the last one ended unless the sentence looks ahead
       if (unit === 'Q' && (p2 === 'in' || p2 === 'for' || p2 === 'during')) {
+        // "for the quarter a year ago": the quarter under discussion, one year back (one expression)
+        const n2 = this.word(h + 2);
+        if (this.ref && (next === 'a' && n2 === 'year' && (this.word(h + 3) === 'ago' || this.word(h + 3) === 'earlier') || next === 'last' && n2 === 'year')) {
+          this.emit(left - 1, h + (next === 'a' ? 4 : 3), 'DATE', fmtYear(this.ref.y - 1), 'the quarter a year back', { unit, comparePeriod: { yearShift: -1 } });
+          return;
+        }
         const s = this.shifted('Q', this.tense(left, h + 1) === 'future' ? 0 : -1);
         this.emit(left - 1, h + 1, s.type, s.value, 'the quarter', { unit, periodRef: true });
         return;
