@@ -21,10 +21,22 @@ describe('violence and protests with no named doer', () => {
   it('keeps a named attacker, and is less confident of an implied one', () => {
     const named = engine.analyze({ text: 'Boko Haram fighters attacked a military base in Diffa, Niger, on Sunday.', published: '2019-03-12' });
     const attack = named.events.find((e) => e.event === 'ASSAULT');
-    expect(attack?.source?.code).toBe('NGAREB');
+    // The named group is kept; acting in Niger, one of the countries it is based in, it is coded to Niger.
+    expect(attack?.source?.entity).toBe('group:boko-haram');
+    expect(attack?.source?.code).toBe('NERREB');
     const implied = engine.analyze({ text: 'A military base was attacked in Diffa, Niger, on Sunday.', published: '2019-03-12' });
     const unnamed = implied.events.find((e) => e.event === 'ASSAULT');
     expect(unnamed?.source?.code).toBe('NERUAF');
     expect(unnamed!.confidence).toBeLessThan(attack!.confidence);
+  });
+
+  it('codes a transnational armed group to the country it acts in when it is based there, else to its home', () => {
+    const code = (text: string) => engine.analyze({ text, published: '2019-03-12' }).events.find((e) => e.event === 'ASSAULT')?.source;
+    const burkina = code('JNIM militants attacked a gendarmerie post in Djibo, Burkina Faso.');
+    expect(burkina?.code).toBe('BFAREB');
+    expect(burkina?.reason).toMatch(/based in/);
+    expect(code('JNIM militants attacked an army camp near Gao, Mali.')?.code).toBe('MLIREB');
+    // Not a country the group is based in: its own code stays.
+    expect(code('Boko Haram fighters attacked a market in Accra.')?.code).toBe('NGAREB');
   });
 });

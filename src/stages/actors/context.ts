@@ -7,7 +7,7 @@
 // Mentions with a country, organisations (IGO:/NGO:/IMG:) and places are left alone. A country place ("near
 // the Burkina Faso border") counts less than a town or region, and a name the gazetteer lacks least.
 import type { ActorMention, Doc, Place, Stage } from '../../core/types.js';
-import { countryName } from './lexicon.js';
+import { countryName, GROUP_BASES } from './lexicon.js';
 
 /**
  * How much a place says about where the article's events happen: a town or region the gazetteer knows most; a
@@ -102,9 +102,39 @@ export function countryForSentence(doc: Pick<Doc, 'actors' | 'places' | 'text'>,
   return sentenceCountries(doc)(sentence);
 }
 
+/**
+ * A transnational armed group acting in one of the countries it is based in takes that country ("JNIM
+ * militants attacked a post near Djibo": BFAREB, not the MLIREB of its founding): the places of the mention's
+ * own sentence, else the article's context country.
+ */
+function localiseGroup(doc: Doc, m: ActorMention, placesBySentence: Map<number, Place[]>): void {
+  const bases = GROUP_BASES.get(m.entity.slice('group:'.length));
+  if (!bases || bases.length < 2 || !m.sector) return;
+  const list = placesBySentence.get(m.sentence);
+  const here = list ? sentenceCountry(doc.text, list) : null;
+  const found = here ? { iso: here.iso, why: `the places of its sentence (${here.names.join(', ')})` } : contextCountry(doc);
+  if (!found || found.iso === m.country || !bases.includes(found.iso)) return;
+  m.country = found.iso;
+  m.code = found.iso + m.sector;
+  m.reason += `; acting in ${found.iso}, one of the countries it is based in, by ${here ? found.why : 'the article\'s context country'}, so ${m.code}`;
+}
+
 export function fillActorCountries(doc: Doc): void {
   let countryOf: ((sentence: number) => Found) | null = null;
+  let placesBySentence: Map<number, Place[]> | null = null;
   for (const m of doc.actors) {
+    if (m.entity.startsWith('group:') && GROUP_BASES.get(m.entity.slice(6))?.length) {
+      if (!placesBySentence) {
+        placesBySentence = new Map();
+        for (const p of doc.places) {
+          const list = placesBySentence.get(p.sentence);
+          if (list) list.push(p);
+          else placesBySentence.set(p.sentence, [p]);
+        }
+      }
+      localiseGroup(doc, m, placesBySentence);
+      continue;
+    }
     if (!needsCountry(m)) continue;
     countryOf ??= sentenceCountries(doc);
     const found = countryOf(m.sentence);
