@@ -155,6 +155,52 @@ describe('report ACLED type', () => {
     expect(undated?.date_reason).toMatch(/published/);
   });
 
+  it('calls harm to someone held, tortured, executed or lynched violence against civilians, whoever the victim', () => {
+    expect(acledOf('Three people arrested by soldiers were later executed in front of the villagers.')?.legacy_type).toBe('Violence against civilians');
+    expect(acledOf('Troops tortured two rebel prisoners at the camp.')?.legacy_type).toBe('Violence against civilians');
+    expect(acledOf('An angry mob lynched a suspected thief at the market.')?.legacy_type).toBe('Violence against civilians');
+  });
+
+  it('calls armed men hurting a crowd that did no violence violence against civilians, and a crowd that did a riot', () => {
+    expect(acledOf('Police violently dispersed a student sit-in; several protesters were injured.')?.legacy_type).toBe('Violence against civilians');
+    expect(acledOf('Police fired tear gas to disperse protesters who had burned tyres on the road.')?.legacy_type).toBe('Riots/Protests');
+    expect(acledOf('Youths burned the gendarmerie post after gendarmes killed a resident.')?.event_type).toBe('Riots');
+  });
+
+  it('calls clashes between unarmed partisans riots, and those between communities battles', () => {
+    expect(acledOf('Clashes between students of two faculties left one dead and several wounded.')?.legacy_type).toBe('Riots/Protests');
+    expect(acledOf('Farmers and herders clashed over a field; three people were killed.')?.legacy_type).toBe('Battle-No change of territory');
+  });
+
+  it('reads abductions by armed men as violence against civilians, and the victims of armed posts and vehicles as armed', () => {
+    expect(acledOf('Unknown gunmen abducted a relative of the mayor near the town.')?.legacy_type).toBe('Violence against civilians');
+    expect(acledOf('A MINUSMA vehicle was targeted by gunfire near the town; two were killed.')?.legacy_type).toBe('Battle-No change of territory');
+    expect(acledOf('An army post attacked around midnight, two dead and one wounded.')?.legacy_type).toBe('Battle-No change of territory');
+    expect(acledOf('Rebels ambushed a civilian convoy on the road, injuring four.')?.legacy_type).toBe('Violence against civilians');
+  });
+
+  it('codes a suicide attack as remote violence, and for the older export by who was hit', () => {
+    const camp = acledOf('A suicide bomber drove a car bomb into the army camp, killing four soldiers.');
+    expect(camp?.sub_event_type).toBe('Suicide bomb');
+    expect(camp?.legacy_type).toBe('Battle-No change of territory');
+    expect(acledOf('A suicide bomber blew himself up in the crowded market, killing nine civilians.')?.legacy_type).toBe('Violence against civilians');
+    expect(acledOf('Mortar fire hit the base overnight; no casualties were reported.')?.legacy_type).toBe('Remote violence');
+  });
+
+  it('reads a place overrun or captured as taken in a fight, and one taken without a fight as a transfer', () => {
+    expect(acledOf('Rebel forces overran the garrison town.')?.legacy_type).toBe('Battle-Non-state actor overtakes territory');
+    expect(acledOf('The rebels claimed control over the town without a fight.')?.legacy_type).toBe('Non-violent transfer of territory');
+  });
+
+  it('calls civilians killed in a fight between others violence against civilians', () => {
+    expect(acledOf('Ten civilians were killed in the fighting between troops and rebels.')?.legacy_type).toBe('Violence against civilians');
+    expect(acledOf('Ten people were killed in clashes between two militias.')?.legacy_type).toBe('Battle-No change of territory');
+  });
+
+  it('reads a report labelled as a strike as a strategic development', () => {
+    expect(acledOf('Strikes: Health workers joined the strike on Thursday.')?.legacy_type).toBe('Strategic development');
+  });
+
   it('is part of what annotate gives', () => {
     const doc = engine.analyze({ text: 'Soldiers clashed with rebels near the border; three rebels were killed.' });
     const out = annotationOf(doc) as { acled: { legacy_type: string; fatalities: number } | null };

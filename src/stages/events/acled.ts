@@ -13,7 +13,7 @@ import { reportFatalities } from './fatalities.js';
 
 export const ACLED_CUES = [
   'protest', 'riot', 'remote', 'battle', 'attack', 'armed', 'civilian', 'take', 'retake', 'strategic', 'hq', 'nonviolent',
-  'smallarms', 'crowd', 'property',
+  'smallarms', 'crowd', 'property', 'custody', 'partisan', 'repress', 'overrun',
 ] as const;
 export type AcledCue = (typeof ACLED_CUES)[number];
 
@@ -118,12 +118,46 @@ export interface AcledFeatures {
   /** Armed nouns that do the violence ("gunmen fired", "by the police"). */
   armedAgents: number;
   civilians: number;
+  /** Crowd nouns (protesters, students, youths) on the victim side of violence words. */
+  crowdVictims: number;
+  /** What a crowd itself did that is violent: riot words other than its repression, clashes, damage. */
+  crowdViolence: number;
+  /** Violence words that name an abduction ("abducted", "kidnapping", "hostages"). */
+  abductions: number;
+  /** Battle words that only set the scene of a harm ("killed in the fighting", "during clashes"). */
+  battleScenes: number;
 }
 
+// Riot words that name a crowd's repression, not its own violence.
+const REPRESSION = new Set(['tear', 'teargas', 'dispersed', 'disperse', 'unrest']);
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'got']);
 const CLAUSE_END = new Set(['.', ';', ':', 'while', 'but', 'and', 'after', 'before', 'when', 'whereas', 'which', 'who']);
 // Words that report harm to whoever stands before them when no object follows: "2 soldiers dead", "3 civilians wounded".
 const STATE_WORDS = new Set(['fatalities', 'dead', 'died', 'deaths', 'wounded', 'injured', 'killed', 'abducted', 'kidnapped', 'executed', 'missing', 'assassinated', 'targeted', 'attacked', 'ambushed']);
+// After a violence word, words that show it has no object: its victim stands before it ("the post attacked around
+// midnight", "2 soldiers killed near Gao").
+const AFTER_NO_OBJECT = new Set(['in', 'on', 'during', 'around', 'near', 'at', 'overnight', 'this', 'last', 'early', 'late', 'yesterday', 'today', 'tonight', 'between', 'along', 'outside', 'inside']);
+// "in the fighting", "during Sunday's clashes", "amid clashes": the fight is the setting of what is reported.
+// Words that say the people hurt took no part in a fight ("people" alone may be the fighters of a communal clash).
+const NON_COMBATANTS = new Set(['civilian', 'civilians', 'bystander', 'bystanders', 'passers-by', 'passerby']);
+const SCENE = new Set(['in', 'during', 'amid', 'amidst']);
+function isScene(tokens: Token[], at: number, start: number): boolean {
+  for (let k = at - 1; k >= start && k >= at - 3; k--) {
+    if (SCENE.has(tokens[k].lower)) return true;
+    if (!ATTACK_NOUN_BEFORE.has(tokens[k].lower) && !tokens[k].lower.endsWith('s')) return false;
+  }
+  return false;
+}
+const UNDERGO = new Set(['fell', 'falls', 'fallen', 'came', 'come', 'comes', 'subjected']);
+const UNDERGO_PREP = new Set(['into', 'under', 'to']);
+/** Where the verb of "fell into an ambush" / "came under attack" stands before the noun at `at`, else -1. */
+function undergoneAt(tokens: Token[], at: number, start: number): number {
+  for (let k = at - 1; k >= start && k >= at - 3; k--) {
+    if (UNDERGO_PREP.has(tokens[k].lower)) return k - 1 >= start && UNDERGO.has(tokens[k - 1].lower) ? k - 1 : -1;
+    if (!ATTACK_NOUN_BEFORE.has(tokens[k].lower)) return -1;
+  }
+  return -1;
+}
 const NOUN_ATTACKS = new Set(['attack', 'attacks', 'assault', 'ambush', 'ambushes', 'raid', 'raids', 'fire', 'gunfire', 'abduction', 'execution', 'assassination', 'murder', 'massacre', 'kidnapping', 'kidnappings']);
 
 // "an attack", "the ambush on": the word is a noun, its victim follows a preposition, not the word itself.
@@ -139,23 +173,46 @@ export function acledFeatures(tokens: Token[], start: number, end: number, lexic
   const counts = Object.fromEntries(ACLED_CUES.map((c) => [c, 0])) as Record<AcledCue, number>;
   const armedAt = new Set<number>();
   const civilianAt = new Set<number>();
+  const crowdAt = new Set<number>();
+  const civilianPhrase: CueHit[] = [];
+  let crowdViolence = 0;
+  let abductions = 0;
+  let battleScenes = 0;
   // "air strike" is a weapon, not a strike by workers: a protest word inside a weapon phrase does not count.
   const weaponAt = new Set<number>();
   for (const h of hits) if (h.cue === 'remote') for (let k = h.first; k <= h.last; k++) weaponAt.add(k);
   for (const h of hits) {
     if (h.cue === 'protest' && (weaponAt.has(h.first) || weaponAt.has(h.last))) continue;
+    // "mortar fire", "rocket fire": the fire of the stand-off weapon, not small arms.
+    if (h.cue === 'smallarms' && weaponAt.has(h.first - 1)) continue;
     // "March" with a capital is the month.
     if (h.cue === 'protest' && tokens[h.first].text === 'March') continue;
     counts[h.cue]++;
+    if (h.cue === 'attack' && ABDUCTION.has(tokens[h.first].lower)) abductions++;
+    if (h.cue === 'battle' && isScene(tokens, h.first, start)) battleScenes++;
     if (h.cue === 'armed') for (let k = h.first; k <= h.last; k++) armedAt.add(k);
     if (h.cue === 'civilian') for (let k = h.first; k <= h.last; k++) civilianAt.add(k);
+    if (h.cue === 'civilian' && h.last > h.first) civilianPhrase.push(h);
+    if (h.cue === 'crowd' || h.cue === 'partisan' || h.cue === 'protest') for (let k = h.first; k <= h.last; k++) crowdAt.add(k);
+    if ((h.cue === 'riot' && !REPRESSION.has(tokens[h.first].lower)) || h.cue === 'battle' || h.cue === 'property') crowdViolence++;
+  }
+  // "a civilian convoy", "a humanitarian vehicle": the civilian phrase outweighs the armed noun inside it.
+  for (const h of civilianPhrase) for (let k = h.first; k <= h.last; k++) armedAt.delete(k);
+  // "MINUSMA vehicle", "Dozo hunters", "army chief": a civilian head noun after an armed noun names the armed side.
+  for (const k of [...civilianAt]) {
+    if (armedAt.has(k - 1) && !civilianAt.has(k - 1)) {
+      civilianAt.delete(k);
+      armedAt.add(k);
+    }
   }
   const armedVictim = new Set<number>();
   const civilianVictim = new Set<number>();
+  const crowdVictim = new Set<number>();
   const look = (from: number, step: 1 | -1, limit: number) => {
     // Looking left, nouns after a "by" are the doers ("3 people arrested by FAMA soldiers were executed").
     let armed: number[] = [];
     let civil: number[] = [];
+    let crowd: number[] = [];
     for (let k = from, n = 0; k >= start && k < end && n < limit; k += step, n++) {
       const low = tokens[k].lower;
       if (step === 1 && low === 'by') break;
@@ -164,27 +221,39 @@ export function acledFeatures(tokens: Token[], start: number, end: number, lexic
       if (step === -1 && low === 'by') {
         armed = [];
         civil = [];
+        crowd = [];
         continue;
       }
       if (armedAt.has(k)) armed.push(k);
       if (civilianAt.has(k)) civil.push(k);
+      if (crowdAt.has(k)) crowd.push(k);
     }
     for (const k of armed) armedVictim.add(k);
     for (const k of civil) civilianVictim.add(k);
+    for (const k of crowd) crowdVictim.add(k);
   };
   for (const h of hits) {
+    // "violently dispersed a sit-in", "opened fire on protesters": the crowd after the words is hurt.
+    if (h.cue === 'repress') look(h.last + 1, 1, 6);
     if (h.cue !== 'attack') continue;
     const word = tokens[h.first].lower;
     const next = tokens[h.last + 1]?.lower ?? '';
+    const noObject = AFTER_NO_OBJECT.has(next) && !(next === 'at' && tokens[h.last + 2]?.lower === 'least');
     const passive = next === 'by' || BE.has(tokens[h.first - 1]?.lower ?? '') || BE.has(tokens[h.first - 2]?.lower ?? '');
     const prevWord = tokens[h.first - 1]?.lower ?? '';
+    // "fell into an ambush", "came under attack", "was subjected to gunfire": the victim stands before the verb.
+    const undergone = NOUN_ATTACKS.has(word) ? undergoneAt(tokens, h.first, start) : -1;
+    if (undergone >= 0) {
+      look(undergone - 1, -1, 6);
+      continue;
+    }
     if (NOUN_ATTACKS.has(word) && !passive && (ATTACK_NOUN_BEFORE.has(prevWord) || ATTACK_NOUN_AFTER.has(next))) {
       // "an attack on a FAMa post", "an ambush against a convoy"
       if (next === 'on' || next === 'against' || next === 'targeting' || next === 'upon' || next === 'at') look(h.last + 2, 1, 6);
       continue;
     }
     if ((word === 'fatalities' || word === 'fatality') && next === ':') look(h.last + 2, 1, 6);
-    else if (passive || (STATE_WORDS.has(word) && (next === '' || CLAUSE_END.has(next) || next === ',' || next === 'in' || next === 'on' || next === 'during'))) {
+    else if (passive || (STATE_WORDS.has(word) && (next === '' || CLAUSE_END.has(next) || next === ',' || noObject))) {
       look(h.first - 1, -1, 6);
     } else {
       look(h.last + 1, 1, 6);
@@ -212,7 +281,7 @@ export function acledFeatures(tokens: Token[], start: number, end: number, lexic
   }
   let civilians = 0;
   for (const k of civilianAt) if (!civilianAt.has(k - 1)) civilians++;
-  return { counts, armedVictims: armedVictim.size, civilianVictims: civilianVictim.size, violence: counts.attack, armedOthers, armedAgents, civilians };
+  return { counts, armedVictims: armedVictim.size, civilianVictims: civilianVictim.size, violence: counts.attack, armedOthers, armedAgents, civilians, crowdVictims: crowdVictim.size, crowdViolence, abductions, battleScenes };
 }
 
 const LEGACY_SD = 'Strategic developments';
@@ -236,10 +305,15 @@ function category(event_type: string, sub_event_type: string) {
 
 /**
  * The ACLED event type of a report from what it names (see the header), in order: territory taken or retaken in a
- * fight; a protest or riot that outweighs the violence in it; explosives or stand-off weapons with no fight on the
- * ground; violence, a battle when the other side is armed (reciprocal fighting, armed victims, or armed actors
- * that are not the attacker) and violence against civilians otherwise; territory changing hands without a fight;
- * else a strategic development, or the report's own coded events when it names none of the cues.
+ * fight; armed men hurting a crowd that did no violence (violence against civilians); a protest that outweighs the
+ * violence in it; harm to someone in the doer's power (torture, executions, lynching: violence against civilians);
+ * clashes of unarmed partisans, or a crowd that burns or ransacks (riots); a riot or crowd's violence; a suicide
+ * attack (remote violence, for the older export coded by who was hit); explosives or stand-off weapons with no fight
+ * on the ground; violence, a battle when the other side is armed (reciprocal fighting, armed victims, or armed
+ * actors that are not the attacker) and violence against civilians otherwise (abductors alone are no second side;
+ * civilians hurt in others' fight are its victims); a place overrun without named fighting (a battle); territory
+ * changing hands without a fight; else a strategic development, or the report's own coded events when it names
+ * none of the cues. `legacy_type` is set when the older export's type does not follow from the current one.
  */
 export function classifyAcled(
   tokens: Token[],
@@ -248,7 +322,7 @@ export function classifyAcled(
   events: readonly CodedEvent[] = [],
   lexicon: AcledCueLexicon = loadAcledCues(),
   labels: AcledLabels = loadAcledLabels(),
-): { event_type: string; sub_event_type: string; reason: string } | null {
+): { event_type: string; sub_event_type: string; legacy_type?: string; reason: string } | null {
   const label = openingLabel(tokens, start, end);
   const named = label ? labels.get(label) : undefined;
   if (named) return { event_type: named.event_type, sub_event_type: named.sub_event_type, reason: `the report opens with "${label}:" (${named.reason})` };
@@ -259,32 +333,48 @@ export function classifyAcled(
   const violent = c.attack > 0 || c.battle > 0 || c.smallarms > 0;
   if (c.retake > 0 && violent) return { ...category('Battles', 'Government regains territory'), reason: why('territory retaken in a fight') };
   if (c.take > 0 && violent) return { ...category('Battles', 'Non-state actor overtakes territory'), reason: why('territory taken in a fight') };
+  // Armed men hurting a crowd that did no violence itself: "police violently dispersed a sit-in, injuring several".
+  const repressed =
+    c.repress > 0 && f.crowdVictims + f.civilianVictims > 0 && f.armedVictims === 0 && f.armedAgents + f.armedOthers > 0 && f.crowdViolence === 0;
+  if ((c.protest > 0 || c.crowd > 0) && repressed) {
+    return { ...category('Violence against civilians', 'Attack'), reason: why('armed men hurt a crowd that did no violence') };
+  }
   if (c.protest > 0 && c.protest >= c.attack) {
     return c.riot > 0
       ? { ...category('Riots', 'Violent demonstration'), reason: why('a protest turned violent') }
       : { ...category('Protests', 'Peaceful protest'), reason: why('a protest outweighs any violence named') };
   }
+  // Torture, executions, beatings in custody, a lynching: the victim is in the doer's power, not a fighting side.
+  if (c.custody > 0 && c.battle === 0 && c.protest < c.attack + c.custody) {
+    return { ...category('Violence against civilians', has(tokens, start, end, SEXUAL) ? 'Sexual violence' : 'Attack'), reason: why('harm done to someone in the doer\'s power') };
+  }
+  // "Clashes between students of two faculties", "police clashed with trade unionists": unarmed partisans fighting.
+  if (c.battle > 0 && c.partisan > 0 && c.remote === 0 && f.armedOthers + f.armedAgents <= 2) {
+    return { ...category('Riots', 'Violent demonstration'), reason: why('unarmed partisans clashed') };
+  }
+  // A crowd that burns or ransacks is rioting, whatever killing it answers: "youths burned the gendarmerie post after
+  // gendarmes killed a resident".
+  if ((c.crowd > 0 || c.riot > 0) && c.property > 0 && c.battle === 0 && c.remote === 0 && f.armedVictims === 0) {
+    return { ...category('Riots', 'Violent demonstration'), reason: why('a crowd burned or ransacked') };
+  }
   // A riot or a crowd's violence that the violence words do not outweigh: "rioters burned the town hall".
   if ((c.riot > 0 || c.crowd > 0) && c.protest + c.riot + c.crowd >= c.attack) {
     return { ...category('Riots', c.crowd > 0 ? 'Mob violence' : 'Violent demonstration'), reason: why('a crowd\'s violence') };
   }
-  if (c.remote > 0 && c.battle === 0 && c.smallarms === 0) {
-    const sub = has(tokens, start, end, SUICIDE)
-      ? 'Suicide bomb'
-      : has(tokens, start, end, AIR)
-        ? 'Air/drone strike'
-        : has(tokens, start, end, SHELLING)
-          ? 'Shelling/artillery/missile attack'
-          : 'Remote explosive/landmine/IED';
-    return { ...category('Explosions/Remote violence', sub), reason: why('an explosive or stand-off weapon, no fight on the ground') };
-  }
-  if (violent) {
+  // Who was hurt on the ground: a battle when the other side is armed (reciprocal fighting, armed victims, or armed
+  // actors that are not the attacker), violence against civilians otherwise.
+  const onTheGround = () => {
+    // Armed men who only abduct are the abductors, not a second side.
+    const abductionOnly = f.abductions === c.attack && c.smallarms === 0;
+    // Civilians hurt in a fight between others: violence against civilians, the fight its setting.
+    const civiliansInFight =
+      c.battle > 0 && f.battleScenes === c.battle && f.civilianVictims > 0 && f.armedVictims === 0 && has(tokens, start, end, NON_COMBATANTS);
     const battle =
-      c.battle > 0 ||
+      (c.battle > 0 && !civiliansInFight) ||
       f.armedVictims > f.civilianVictims ||
-      (f.armedVictims === f.civilianVictims && (f.armedOthers > f.civilians || (f.armedOthers === f.civilians && f.armedOthers > 0)));
+      (f.armedVictims === f.civilianVictims && !abductionOnly && (f.armedOthers > f.civilians || (f.armedOthers === f.civilians && f.armedOthers > 0)));
     if (battle) {
-      const reason = c.battle > 0 ? 'two sides fought' : f.armedVictims > f.civilianVictims ? 'the victims were armed' : 'an armed actor on the other side';
+      const reason = c.battle > 0 && !civiliansInFight ? 'two sides fought' : f.armedVictims > f.civilianVictims ? 'the victims were armed' : 'an armed actor on the other side';
       return { ...category('Battles', 'Armed clash'), reason: why(reason) };
     }
     const sub = has(tokens, start, end, SEXUAL)
@@ -292,10 +382,35 @@ export function classifyAcled(
       : has(tokens, start, end, ABDUCTION) && !has(tokens, start, end, DEATH)
         ? 'Abduction/forced disappearance'
         : 'Attack';
-    return { ...category('Violence against civilians', sub), reason: why('an armed actor against unarmed people') };
+    return { ...category('Violence against civilians', sub), reason: why(civiliansInFight ? 'civilians hurt in a fight between others' : 'an armed actor against unarmed people') };
+  };
+  // A suicide attacker is present: the older ACLED export, whose remote violence needs no attacker on the spot,
+  // codes the attack by who was hit, as a battle or violence against civilians.
+  if (c.remote > 0 && has(tokens, start, end, SUICIDE)) {
+    const ground = onTheGround();
+    return {
+      ...category('Explosions/Remote violence', 'Suicide bomb'),
+      legacy_type: acledLegacyType(ground.event_type, ground.sub_event_type),
+      reason: `a suicide attack; for the older export, ${ground.reason}`,
+    };
   }
+  if (c.remote > 0 && c.battle === 0 && c.smallarms === 0) {
+    const sub = has(tokens, start, end, AIR)
+        ? 'Air/drone strike'
+        : has(tokens, start, end, SHELLING)
+          ? 'Shelling/artillery/missile attack'
+          : 'Remote explosive/landmine/IED';
+    return { ...category('Explosions/Remote violence', sub), reason: why('an explosive or stand-off weapon, no fight on the ground') };
+  }
+  if (violent) return onTheGround();
   if (c.riot > 0 && c.crowd > 0) return { ...category('Riots', 'Mob violence'), reason: why('a crowd\'s violence') };
   if (c.property > 0) return { ...category(LEGACY_SD, 'Looting/property destruction'), reason: why('property looted or destroyed, no one hurt') };
+  // "Rebels overran the garrison", "captured the town": taken by force, though no fighting is named.
+  if (c.overrun > 0 && c.nonviolent === 0) {
+    return c.retake > 0
+      ? { ...category('Battles', 'Government regains territory'), reason: why('territory retaken by force') }
+      : { ...category('Battles', 'Non-state actor overtakes territory'), reason: why('territory taken by force') };
+  }
   if (c.take > 0 || c.retake > 0 || c.nonviolent > 0) {
     return { ...category(LEGACY_SD, 'Non-violent transfer of territory'), reason: why('territory changed hands without a fight') };
   }
@@ -319,7 +434,7 @@ export function reportAcled(
   if (!cat) return null;
   // In a protest, a death named as its cause happened before it ("marched after police killed a student").
   const fatalities = reportFatalities(doc.tokens, doc.sentences, { protest: cat.event_type === 'Protests' || cat.event_type === 'Riots' });
-  const legacy_type = acledLegacyType(cat.event_type, cat.sub_event_type);
+  const legacy_type = cat.legacy_type ?? acledLegacyType(cat.event_type, cat.sub_event_type);
   const share = fatalities && fatalities > 1 && doc.text ? eventShare(doc.text) : null;
   return {
     event_type: cat.event_type,
