@@ -3,7 +3,8 @@
 // inner cross-validation inside each fold), which go into the model header.
 //
 // Usage: node dist-tools/scripts/train-classifier.js [--eval-dir DIR] [--cv-only] [--no-cv] [--folds N] [--seed N]
-//        [--l2 X --min-count N]   (fixed hyperparameters for the cross-validation, for quick experiments)
+//        [--l2 X --min-count N --smoothing X --length-norm N]   (fixed hyperparameters for the cross-validation,
+//        for quick experiments; the last two default to DEFAULT_HYPERPARAMETERS)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -22,6 +23,7 @@ import {
 import {
   crossValidatePlv,
   DEFAULT_GRID,
+  DEFAULT_HYPERPARAMETERS,
   fitFeatures,
   formatModelFile,
   parseGsrJson,
@@ -76,7 +78,15 @@ function main(): void {
   let cv: CrossValidationResult | null = null;
   if (!process.argv.includes('--no-cv')) {
     // --l2 / --min-count fix the hyperparameters (quick experiments); by default they come from inner CV.
-    const fixed = arg('--l2') ? { l2: Number(arg('--l2')), minCount: Number(arg('--min-count') ?? 1), iterations: DEFAULT_GRID[0].iterations } : undefined;
+    const fixed = arg('--l2')
+      ? {
+          ...DEFAULT_HYPERPARAMETERS,
+          l2: Number(arg('--l2')),
+          minCount: Number(arg('--min-count') ?? 1),
+          smoothing: Number(arg('--smoothing') ?? DEFAULT_HYPERPARAMETERS.smoothing),
+          lengthNorm: Number(arg('--length-norm') ?? DEFAULT_HYPERPARAMETERS.lengthNorm),
+        }
+      : undefined;
     cv = crossValidatePlv(plv, folds, seed, { extra: gsr, lexicon, hyper: fixed, log: (l) => console.log('  ' + l) });
     printCv(cv);
     if (process.argv.includes('--cv-only')) return;
@@ -90,23 +100,31 @@ function main(): void {
   const plvIdx = plv.map((_, i) => i);
   const gsrIdx = gsr.map((_, i) => plv.length + i);
   const hyper = selectHyperparameters(lists, labels, plvIdx, gsrIdx, DEFAULT_GRID, folds, seed, lexicon);
-  console.log(`chosen hyperparameters: l2=${hyper.l2} minCount=${hyper.minCount} iterations=${hyper.iterations}`);
+  console.log(`chosen hyperparameters: l2=${hyper.l2} minCount=${hyper.minCount} iterations=${hyper.iterations} smoothing=${hyper.smoothing} lengthNorm=${hyper.lengthNorm}`);
   const fit = fitFeatures(lists, labels, hyper);
 
   const lexiconPath = join(repo, 'data', 'lexicons', 'events.tsv');
   const lexiconSha1 = createHash('sha1').update(readFileSync(lexiconPath)).digest('hex');
   const header: ModelHeader = {
     what:
-      'dyad PLOVER relation classifier: multinomial logistic regression (L2, L-BFGS) over lexical, positional and ' +
-      'event-lexicon features of (sentence, source, target); classes are PLV roots (CONCEDE+RETREAT = YIELD). ' +
-      'Per feature one weight per class, in the order of "classes", as integers to divide by "scale". ' +
+      'dyad PLOVER relation classifier: multinomial logistic regression (L2, label smoothing, L-BFGS) over lexical, ' +
+      'positional and event-lexicon features of (sentence, source, target); classes are PLV roots (CONCEDE+RETREAT = ' +
+      'YIELD). Per feature one weight per class, in the order of "classes", as integers to divide by "scale"; a ' +
+      "sentence's summed weights are multiplied by sqrt(lengthNorm / its feature count). " +
       'Made by scripts/train-classifier.ts (npm run train); retrain after editing the event lexicon or the cue words.',
     trainedOn: [`PLV_train.tsv (${plv.length} rows, snowood1/Zero-Shot-PLOVER)`, `PLOVER GSR dev.json (${gsr.length} rows, OEDA, CC BY-SA 4.0)`],
     date: new Date().toISOString().slice(0, 10),
     features:
       'src/stages/events/model/features.ts: words, stems and letter 4-grams by position (after the source, between, ' +
       'governing the target), cue-word classes (data/models/plover-cues.tsv), modality, event-lexicon hits',
-    hyperparameters: { l2: hyper.l2, minCount: hyper.minCount, iterations: hyper.iterations, prune: 0.03 },
+    hyperparameters: {
+      l2: hyper.l2,
+      minCount: hyper.minCount,
+      iterations: hyper.iterations,
+      smoothing: hyper.smoothing ?? 0,
+      lengthNorm: hyper.lengthNorm ?? 0,
+      prune: 0.03,
+    },
     cvAccuracy: cv
       ? {
           protocol:
@@ -130,7 +148,7 @@ function main(): void {
 
   // The file as shipped (pruned, rounded) must decide like the fitted weights.
   const shipped = modelFromFile(JSON.parse(readFileSync(out, 'utf8')) as ModelFile, lexicon, out);
-  const fitted = classifierFromWeights(fit.features, fit.weights, lexicon);
+  const fitted = classifierFromWeights(fit.features, fit.weights, lexicon, null, fit.lengthNorm);
   const same = plv.filter((r) => predict(shipped, r, 0).root === predict(fitted, r, 0).root).length;
   console.log(`shipped file agrees with the fitted weights on ${same}/${plv.length} PLV rows`);
   console.log(`throughput of the shipped model: ${Math.round(throughput(shipped, plv))} sentences/s (one core, with explanations)`);

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DyadError } from '../src/core/errors.js';
 import { dataPath } from '../src/core/paths.js';
-import { createFeatureContext, loadClassifierModel, modelFromFile, predict, type ModelFile } from '../src/stages/events/model/model.js';
+import { classifierFromWeights, createFeatureContext, loadClassifierModel, modelFromFile, predict, type ModelFile } from '../src/stages/events/model/model.js';
 import { extractFeatures } from '../src/stages/events/model/features.js';
 import { loadEventLexicon } from '../src/lexicons/events.js';
 import {
@@ -136,6 +136,25 @@ describe('training', () => {
     const m = modelFromFile(JSON.parse(text) as ModelFile, lex);
     const p = predict(m, { text: 'Gabon bombed Nepal overnight.', source: 'Gabon', target: 'Nepal' });
     expect(p.root).toBe('ASSAULT');
+  });
+
+  it('keeps the length scaling in the model file, so shipped scores match the fitted ones', () => {
+    const lex = loadEventLexicon();
+    const ctx = createFeatureContext(lex);
+    const lists = rows.map((r) => extractFeatures(r, ctx).features);
+    const fit = fitFeatures(lists, rows.map((r) => r.label), { l2: 0.3, minCount: 1, iterations: 100, smoothing: 0.1, lengthNorm: 60 });
+    expect(fit.lengthNorm).toBe(60);
+    const file = toModelFile(fit, { what: 't', trainedOn: [], date: '', features: '', hyperparameters: {}, cvAccuracy: {} }, 0);
+    const m = modelFromFile(JSON.parse(formatModelFile(file)) as ModelFile, lex);
+    expect(m.lengthNorm).toBe(60);
+    const input = { text: 'Gabon bombed Nepal overnight.', source: 'Gabon', target: 'Nepal' };
+    const shipped = predict(m, input);
+    const fitted = predict(classifierFromWeights(fit.features, fit.weights, lex, null, 60), input);
+    expect(shipped.root).toBe('ASSAULT');
+    expect(shipped.confidence).toBeCloseTo(fitted.confidence, 2);
+    // Without the scaling the same weights give other probabilities: the field is not decoration.
+    expect(predict(classifierFromWeights(fit.features, fit.weights, lex, null, 0), input).confidence).not.toBeCloseTo(fitted.confidence, 2);
+    expect(() => modelFromFile({ ...file, lengthNorm: -1 }, lex)).toThrow(/lengthNorm/);
   });
 
   it('makes stratified, deterministic folds that cover every row once', () => {

@@ -44,6 +44,8 @@ export interface ModelFile {
   classes: string[];
   /** Stored weights are integers: the real weight is the number divided by scale (1 when absent). */
   scale?: number;
+  /** When set, a sentence's class scores are multiplied by sqrt(lengthNorm / its number of features). */
+  lengthNorm?: number;
   weights: Record<string, number[]>;
 }
 
@@ -54,6 +56,11 @@ export interface ClassifierModel {
   names: string[];
   /** names.length x CLASSES.length, row-major. */
   weights: Float64Array;
+  /**
+   * Scores are multiplied by sqrt(lengthNorm / number of features of the sentence) (0: not scaled), so long
+   * sentences, which fire many weak features, do not get overconfident sums.
+   */
+  lengthNorm: number;
   /** Lexicon, stemmer and cue words the features are computed with. */
   ctx: FeatureContext;
 }
@@ -89,9 +96,20 @@ export interface Prediction {
   trigger: { text: string; pattern: string; at: string } | null;
 }
 
-export function classifierFromWeights(names: string[], weights: Float64Array, lexicon: EventLexicon, header: ModelHeader | null = null): ClassifierModel {
+export function classifierFromWeights(
+  names: string[],
+  weights: Float64Array,
+  lexicon: EventLexicon,
+  header: ModelHeader | null = null,
+  lengthNorm = 0,
+): ClassifierModel {
   if (weights.length !== names.length * CLASSES.length) throw new DyadError('DATA', 'classifier weights do not match its features and classes');
-  return { header, index: new Map(names.map((f, i) => [f, i])), names, weights, ctx: createFeatureContext(lexicon) };
+  return { header, index: new Map(names.map((f, i) => [f, i])), names, weights, lengthNorm, ctx: createFeatureContext(lexicon) };
+}
+
+/** The factor a sentence's summed weights are multiplied by (see ClassifierModel.lengthNorm). */
+export function lengthFactor(lengthNorm: number, featureCount: number): number {
+  return lengthNorm > 0 && featureCount > 0 ? Math.sqrt(lengthNorm / featureCount) : 1;
 }
 
 const CUES_FILE = 'data/models/plover-cues.tsv';
@@ -127,6 +145,8 @@ export function modelFromFile(file: ModelFile, lexicon: EventLexicon = loadEvent
   if (order.some((i) => i < 0)) throw new DyadError('DATA', `${where}: classes must be ${CLASSES.join(', ')}`);
   const scale = file.scale ?? 1;
   if (!(scale > 0)) throw new DyadError('DATA', `${where}: "scale" must be a positive number`);
+  const lengthNorm = file.lengthNorm ?? 0;
+  if (!(typeof lengthNorm === 'number' && lengthNorm >= 0)) throw new DyadError('DATA', `${where}: "lengthNorm" must be a number >= 0`);
   const names = Object.keys(file.weights);
   const weights = new Float64Array(names.length * k);
   names.forEach((f, i) => {
@@ -134,7 +154,7 @@ export function modelFromFile(file: ModelFile, lexicon: EventLexicon = loadEvent
     if (!Array.isArray(row) || row.length !== file.classes.length) throw new DyadError('DATA', `${where}: feature "${f}" needs ${file.classes.length} weights`);
     for (let c = 0; c < k; c++) weights[i * k + c] = row[order[c]] / scale;
   });
-  return classifierFromWeights(names, weights, lexicon, file.header);
+  return classifierFromWeights(names, weights, lexicon, file.header, lengthNorm);
 }
 
 let cached: ClassifierModel | null = null;
@@ -173,6 +193,8 @@ export function predict(model: ClassifierModel, input: RelationInput, explain = 
     rows.push(row);
     for (let c = 0; c < k; c++) s[c] += model.weights[row * k + c];
   }
+  const factor = lengthFactor(model.lengthNorm, extracted.features.length);
+  if (factor !== 1) for (let c = 0; c < k; c++) s[c] *= factor;
   let best = 0;
   for (let c = 1; c < k; c++) if (s[c] > s[best]) best = c;
   let second = best === 0 ? 1 : 0;
@@ -211,7 +233,7 @@ export function predict(model: ClassifierModel, input: RelationInput, explain = 
   let topFeatures: FeatureContribution[] = [];
   if (explain > 0) {
     topFeatures = rows
-      .map((row) => ({ feature: model.names[row], weight: model.weights[row * k + best] - model.weights[row * k + second] }))
+      .map((row) => ({ feature: model.names[row], weight: factor * (model.weights[row * k + best] - model.weights[row * k + second]) }))
       .filter((c) => c.weight > 0 && c.feature !== 'bias')
       .sort((a, b) => b.weight - a.weight)
       .slice(0, explain)
