@@ -92,15 +92,18 @@ export function findCues(tokens: Token[], start: number, end: number, lexicon: A
   for (let i = start; i < end; i++) {
     const cands = lexicon.get(tokens[i].lower);
     if (!cands) continue;
-    const best = new Map<AcledCue, number>();
+    // The hits of this start, one per cue (the longest); few, so a scan of them beats a map.
+    const from = hits.length;
     for (const c of cands) {
-      let k = 0;
+      let k = 1;
       while (k < c.words.length && i + k < end && c.words[k].has(tokens[i + k].lower)) k++;
       if (k < c.words.length) continue;
       const last = i + k - 1;
-      if ((best.get(c.cue) ?? -1) < last) best.set(c.cue, last);
+      let h = from;
+      while (h < hits.length && hits[h].cue !== c.cue) h++;
+      if (h === hits.length) hits.push({ cue: c.cue, first: i, last });
+      else if (hits[h].last < last) hits[h].last = last;
     }
-    for (const [cue, last] of best) hits.push({ cue, first: i, last });
   }
   return hits;
 }

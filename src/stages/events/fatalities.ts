@@ -350,12 +350,18 @@ const LATER = new Set(['later', 'subsequently', 'then', 'eventually', 'also', 'r
 // "protesting the death of a student" reports an earlier death, not one in this event.
 const DEATH_NOUNS = new Set(['death', 'deaths', 'murder', 'murders', 'execution', 'executions', 'killing', 'killings']);
 
+const TOLL_NOUNS = new Set(['fatalities', 'fatality', 'casualties', 'deaths']);
+// Words that can open a statement of deaths: the scan skips every other token with one look-up.
+const OPENERS = new Set([...DEATH_WORDS, ...DEATH_NOUNS, 'toll', 'casualties', 'casualty', 'coded', 'dead']);
+
 /** Every statement of deaths in tokens[start, end), in order. */
 export function fatalityMentions(tokens: Token[], start: number, end: number): FatalityMention[] {
   const out: FatalityMention[] = [];
   const push = (count: number, at: number, subset = false, revised = false) => out.push({ count, at, subset, revised });
   for (let i = start; i < end; i++) {
     const low = tokens[i].lower;
+    // One look-up decides for most tokens: only these words can open a statement of deaths.
+    if (!OPENERS.has(low)) continue;
     const prev = i > start ? tokens[i - 1].lower : '';
     if (low === 'toll' || ((low === 'fatalities' || low === 'fatality' || low === 'deaths') && tokens[i + 1]?.text === ':')) {
       // "the death toll rose to 13", "Fatalities: 7 soldiers, 2 assailants": a total, replacing what came before.
@@ -378,8 +384,8 @@ export function fatalityMentions(tokens: Token[], start: number, end: number): F
       continue;
     }
     // "unknown fatalities coded as 10": the count a coder chose stands for the toll.
-    if (/^(fatalities|fatality|casualties|deaths)$/.test(low) && tokens[i + 1]?.lower === 'coded') continue;
-    if (low === 'coded' && tokens[i + 1]?.lower === 'as' && /^(fatalities|fatality|casualties|deaths|dead)$/.test(prev)) {
+    if (TOLL_NOUNS.has(low) && tokens[i + 1]?.lower === 'coded') continue;
+    if (low === 'coded' && tokens[i + 1]?.lower === 'as' && (TOLL_NOUNS.has(prev) || prev === 'dead')) {
       const v = countAt(tokens, i + 2, start);
       if (v !== null) push(v, i, false, true);
       continue;
