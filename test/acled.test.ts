@@ -72,6 +72,15 @@ describe('report fatalities', () => {
     expect(deaths('The army killed 14 displaced people who were mistaken for jihadists.')).toBe(14);
   });
 
+  it('reads the dead described by what was done to them, bodies found, the military\'s phrase and later deaths', () => {
+    expect(deaths('Eight herders abducted by militiamen the day before were found dead in a well.')).toBe(8);
+    expect(deaths('The bodies of two traders were found near the village.')).toBe(2);
+    expect(deaths('The operation left 20 jihadists "out of combat".')).toBe(20);
+    expect(deaths('2 dead and several wounded in the convoy. 2 more died at the hospital.')).toBe(4);
+    // The same count repeated in a later sentence is still the same deaths.
+    expect(deaths('Three soldiers were killed in the ambush. The army said three soldiers died.')).toBe(3);
+  });
+
   it('does not count attempts, animals or a death that a crowd protests', () => {
     expect(deaths('An angry mob attacked and nearly lynched a priest.')).toBe(null);
     expect(deaths('Militiamen opened fire on two herdsmen, who fled while several of their livestock were killed.')).toBe(null);

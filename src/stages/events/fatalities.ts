@@ -39,7 +39,11 @@ function isAnd(tok: Token | undefined): boolean {
   return tok !== undefined && (tok.lower === 'and' || tok.text === '&');
 }
 function stopsSearch(tokens: Token[], k: number): boolean {
-  return NOT_DEATH.has(tokens[k].lower) && tokens[k + 1]?.lower !== 'and';
+  return NOT_DEATH.has(tokens[k].lower) && tokens[k + 1]?.lower !== 'and' && !participleAdjunct(tokens, k);
+}
+/** "eight men abducted by Dozos ... were found dead": a participle with its agent describes the subject. */
+function participleAdjunct(tokens: Token[], k: number): boolean {
+  return tokens[k + 1]?.lower === 'by' && !BE_FORMS.has(tokens[k - 1]?.lower ?? '') && numberAt(tokens[k - 1]) === null;
 }
 // The count of a death word's subject stops at a verb of another clause: "two gunmen ... shot dead a man",
 // "three witnesses said the man died".
@@ -93,6 +97,8 @@ export interface FatalityMention {
   subset: boolean;
   /** A revised total ("the death toll rose to 13"): replaces what was counted before it. */
   revised: boolean;
+  /** Said to be more deaths ("2 more died", "three others were killed"): never the same deaths as an equal count. */
+  additional?: boolean;
 }
 
 function numberAt(tok: Token | undefined): number | null {
@@ -244,7 +250,7 @@ function countBeforeAside(tokens: Token[], i: number, start: number): number | n
     const low = tokens[j].lower;
     const v = countAt(tokens, j, start);
     if (v !== null) return tokens[j + 1]?.lower === 'of' ? null : v;
-    if (low === '.' || low === ';' || low === ':' || low === 'while' || low === 'whereas' || ANIMALS.has(low) || NOT_DEATH.has(low) || DEATH_WORDS.has(low) || LEFT_STOP.has(low)) return null;
+    if (low === '.' || low === ';' || low === ':' || low === 'while' || low === 'whereas' || ANIMALS.has(low) || (NOT_DEATH.has(low) && !participleAdjunct(tokens, j)) || DEATH_WORDS.has(low) || LEFT_STOP.has(low)) return null;
   }
   return null;
 }
@@ -351,18 +357,39 @@ const LATER = new Set(['later', 'subsequently', 'then', 'eventually', 'also', 'r
 const DEATH_NOUNS = new Set(['death', 'deaths', 'murder', 'murders', 'execution', 'executions', 'killing', 'killings']);
 
 const TOLL_NOUNS = new Set(['fatalities', 'fatality', 'casualties', 'deaths']);
+const MORE_WORDS = new Set(['more', 'other', 'others', 'additional', 'further', 'also']);
+// "the bodies of two herders", "the remains of six men": the count after "of" is of the dead.
+const BODY_NOUNS = new Set(['bodies', 'corpses', 'remains']);
 // Words that can open a statement of deaths: the scan skips every other token with one look-up.
-const OPENERS = new Set([...DEATH_WORDS, ...DEATH_NOUNS, 'toll', 'casualties', 'casualty', 'coded', 'dead']);
+const OPENERS = new Set([...DEATH_WORDS, ...DEATH_NOUNS, ...BODY_NOUNS, 'toll', 'casualties', 'casualty', 'coded', 'dead', 'out']);
 
 /** Every statement of deaths in tokens[start, end), in order. */
 export function fatalityMentions(tokens: Token[], start: number, end: number): FatalityMention[] {
   const out: FatalityMention[] = [];
-  const push = (count: number, at: number, subset = false, revised = false) => out.push({ count, at, subset, revised });
+  const push = (count: number, at: number, subset = false, revised = false) => {
+    // "2 more died", "three others were also killed": deaths beyond those counted before.
+    let additional = false;
+    for (let j = at - 1; j >= Math.max(start, at - 4) && !additional; j--) additional = MORE_WORDS.has(tokens[j].lower);
+    out.push(additional ? { count, at, subset, revised, additional } : { count, at, subset, revised });
+  };
   for (let i = start; i < end; i++) {
     const low = tokens[i].lower;
     // One look-up decides for most tokens: only these words can open a statement of deaths.
     if (!OPENERS.has(low)) continue;
     const prev = i > start ? tokens[i - 1].lower : '';
+    if (BODY_NOUNS.has(low) && tokens[i + 1]?.lower === 'of') {
+      const v = countAt(tokens, i + 2, start) ?? countAt(tokens, i + 3, start);
+      if (v !== null) {
+        push(v, i);
+        continue;
+      }
+    }
+    // "left 20 jihadis out of combat": the military's phrase for killed.
+    if (low === 'out' && tokens[i + 1]?.lower === 'of' && tokens[i + 2]?.lower === 'combat') {
+      const left = countLeft(tokens, i, start);
+      if (left) push(left.n, i, left.subset);
+      continue;
+    }
     if (low === 'toll' || ((low === 'fatalities' || low === 'fatality' || low === 'deaths') && tokens[i + 1]?.text === ':')) {
       // "the death toll rose to 13", "Fatalities: 7 soldiers, 2 assailants": a total, replacing what came before.
       for (let j = i + 1; j < Math.min(end, i + 8); j++) {
@@ -528,7 +555,7 @@ export function countFatalities(mentions: readonly FatalityMention[], sentenceOf
     if (m.subset && total > 0) continue;
     const s = sentenceOf(m.at);
     const earlier = seen.get(m.count);
-    if (m.count > 0 && earlier !== undefined && earlier !== s) continue;
+    if (m.count > 0 && earlier !== undefined && earlier !== s && !m.additional) continue;
     if (!seen.has(m.count)) seen.set(m.count, s);
     total += m.count;
   }
