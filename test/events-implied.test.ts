@@ -30,6 +30,15 @@ describe('violence and protests with no named doer', () => {
     expect(unnamed!.confidence).toBeLessThan(attack!.confidence);
   });
 
+  it('gives an attack with no doer named to the armed group the report says claimed it', () => {
+    const doer = (text: string) => engine.analyze({ text, published: '2019-03-12' }).events.find((e) => e.event === 'ASSAULT')?.source;
+    const claimed = doer('A Malian army vehicle was struck by an IED near Gao. JNIM claimed responsibility for the attack.');
+    expect(claimed?.entity).toBe('group:jnim');
+    expect(claimed?.reason).toMatch(/claimed/);
+    // Named but not claiming: the doer stays an unnamed armed group.
+    expect(doer('A Malian army vehicle was struck by an IED near Gao. JNIM is active in the area.')?.entity).toBe('country:MLI:UAF');
+  });
+
   it('codes a transnational armed group to the country it acts in when it is based there, else to its home', () => {
     const code = (text: string) => engine.analyze({ text, published: '2019-03-12' }).events.find((e) => e.event === 'ASSAULT')?.source;
     const burkina = code('JNIM militants attacked a gendarmerie post in Djibo, Burkina Faso.');

@@ -158,6 +158,30 @@ function namedWeapon(tokens: Token[], from: number, to: number, instruments: Map
   return best;
 }
 
+// Words that make a named armed group the doer of a report's violence: "JNIM claimed responsibility", "the attack
+// was attributed to ISGS", "blamed on Boko Haram".
+const CLAIM_WORDS = new Set(['claimed', 'claims', 'claim', 'claiming', 'responsibility', 'attributed', 'blamed', 'blames', 'blaming']);
+
+/**
+ * The armed group the report says claimed or was blamed for an attack: a named group (not a state force) in a
+ * sentence with a claim word; null when there is none, or more than one group so named.
+ */
+export function claimant(doc: Pick<Doc, 'actors' | 'tokens' | 'sentences'>): ActorMention | null {
+  let found: ActorMention | null = null;
+  for (const a of doc.actors) {
+    if (a.kind !== 'group' || !a.entity.startsWith('group:') || !a.sector || !ARMED_GROUP_SECTORS.has(a.sector)) continue;
+    const sent = doc.sentences[a.sentence];
+    if (!sent) continue;
+    let claim = false;
+    for (let i = sent.tokenStart; i < sent.tokenEnd && !claim; i++) claim = CLAIM_WORDS.has(doc.tokens[i].lower);
+    if (!claim) continue;
+    if (found && found.entity !== a.entity) return null;
+    found = a;
+  }
+  return found;
+}
+const ARMED_GROUP_SECTORS = new Set(['REB', 'PRM', 'UAF', 'INS']);
+
 export function codeEvents(
   doc: Doc,
   lexicon: EventLexicon = loadEventLexicon(),
@@ -187,6 +211,8 @@ export function codeEvents(
   const tagged: ActorMention[] = [];
   const published = publishedDate(doc.published);
   const fallbackCountry = countryHints(doc.actors)[0] ?? null;
+  // The armed group a report says claimed or was blamed for its violence, looked up once when first needed.
+  let claimer: ActorMention | null | undefined;
   for (const sent of doc.sentences) {
     let actors = actorsBySentence.get(sent.index) ?? [];
     const found = findTriggers(tokens, sent.tokenStart, sent.tokenEnd, lexicon);
@@ -238,7 +264,10 @@ export function codeEvents(
       if (!args.source && UNATTRIBUTED_OK.has(entry.event)) {
         impliedSource = true;
         const protest = entry.event === 'PROTEST';
-        args.source = impliedActor(doc, sent.index, { start: triggerStart, end: triggerEnd }, protest ? 'OPP' : 'UAF', protest ? 'protesters' : 'armed group');
+        claimer ??= protest ? null : claimant(doc);
+        args.source = claimer && !protest
+          ? { ...claimer, reason: `${claimer.reason}; no doer named in the sentence, and the report says ${claimer.text} claimed or was blamed for the attack` }
+          : impliedActor(doc, sent.index, { start: triggerStart, end: triggerEnd }, protest ? 'OPP' : 'UAF', protest ? 'protesters' : 'armed group');
         reasons.push(args.source.reason);
       }
       const inTime = (i: number) => times.some((t) => t.start <= tokens[i].start && tokens[i].end <= t.end);
