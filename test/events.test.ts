@@ -47,6 +47,15 @@ describe('event types and direction', () => {
     expect(e.fatalities).toBe(2);
   });
 
+  it('finds the agent after "by" past a determiner, and the agent of an event noun', () => {
+    const passive = find(events('A herder was killed by the Malian army near the town.'), 'ASSAULT');
+    expect(passive.source?.code).toBe('MLIMIL');
+    expect(passive.reason).toMatch(/agent after "by"/);
+    const noun = find(events("An air strike by Niger's army killed 14 displaced people."), 'ASSAULT');
+    expect(noun.source?.code).toBe('NERMIL');
+    expect(noun.target?.code).not.toBe('NERMIL');
+  });
+
   it('codes a refusal to meet as REJECT, not CONSULT', () => {
     const evs = events('Iran refused to meet the American envoy.');
     const e = find(evs, 'REJECT');

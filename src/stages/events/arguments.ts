@@ -99,6 +99,14 @@ function coordinated(tokens: Token[], actors: ActorMention[], idx: number, tokId
  * Picks source and target for a trigger spanning tokens [first, last] in a sentence whose tokens are
  * [sentStart, sentEnd). `actors` are the sentence's actor mentions, sorted by start.
  */
+/** Is the mention starting at token `ms` the object of a "by" after the trigger ("by the Malian army")? */
+function afterBy(tokens: Token[], ms: number, last: number): boolean {
+  let k = ms - 1;
+  while (k > last && AGENT_DETERMINERS.has(tokens[k].lower)) k--;
+  return k > last && tokens[k].lower === 'by';
+}
+const AGENT_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'suspected', 'presumed', 'alleged', 'unidentified', 'unknown']);
+
 export function findArguments(
   tokens: Token[],
   sentStart: number,
@@ -167,7 +175,8 @@ export function findArguments(
     let stopped = false;
     for (let i = last + 1; i < ms; i++) if (TARGET_STOP.has(tokens[i].lower)) stopped = true;
     if (stopped || ms - last > 18) break;
-    if (passive && tokens[ms - 1]?.lower === 'by' && !byAgent) {
+    // "was killed by the Malian army", "an air strike by Niger's army": the agent after "by".
+    if ((passive || (nominal && !subject)) && afterBy(tokens, ms, last) && !byAgent) {
       byAgent = m;
       continue;
     }
@@ -191,6 +200,10 @@ export function findArguments(
     source = byAgent;
     target = subject ?? target;
     reasons.push(byAgent ? 'passive voice: source is the agent after "by"' : 'passive voice without an agent: source unknown');
+  } else if (nominal && !subject && byAgent) {
+    source = byAgent;
+    reasons.push('source: the agent after "by" of the event noun');
+    if (target) reasons.push('target: first actor after the event phrase');
   } else {
     if (source) reasons.push('source: subject before the event phrase');
     if (target) reasons.push('target: first actor after the event phrase');
