@@ -35,6 +35,10 @@ describe('violence and protests with no named doer', () => {
     const claimed = doer('A Malian army vehicle was struck by an IED near Gao. JNIM claimed responsibility for the attack.');
     expect(claimed?.entity).toBe('group:jnim');
     expect(claimed?.reason).toMatch(/claimed/);
+    const planted = doer('Two civilians were killed when their cart was struck by an IED near Gao. The IED was most likely planted by Katiba Macina militants.');
+    expect(planted?.entity).toBe('group:katiba-macina');
+    // The group that was attacked is not made the attacker.
+    expect(doer('Two JNIM militants were killed in an air strike near Gao; JNIM claimed the convoy had been civilian.')?.entity).not.toBe('group:jnim');
     // Named but not claiming: the doer stays an unnamed armed group.
     expect(doer('A Malian army vehicle was struck by an IED near Gao. JNIM is active in the area.')?.entity).toBe('country:MLI:UAF');
   });

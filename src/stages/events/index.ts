@@ -159,8 +159,11 @@ function namedWeapon(tokens: Token[], from: number, to: number, instruments: Map
 }
 
 // Words that make a named armed group the doer of a report's violence: "JNIM claimed responsibility", "the attack
-// was attributed to ISGS", "blamed on Boko Haram".
-const CLAIM_WORDS = new Set(['claimed', 'claims', 'claim', 'claiming', 'responsibility', 'attributed', 'blamed', 'blames', 'blaming']);
+// was attributed to ISGS", "blamed on Boko Haram", "the IED was most likely planted by Katiba Macina militants".
+const CLAIM_WORDS = new Set([
+  'claimed', 'claims', 'claim', 'claiming', 'responsibility', 'attributed', 'blamed', 'blames', 'blaming', 'planted',
+  'likely', 'presumably', 'probably', 'believed',
+]);
 
 /**
  * The armed group the report says claimed or was blamed for an attack: a named group (not a state force) in a
@@ -265,7 +268,7 @@ export function codeEvents(
         impliedSource = true;
         const protest = entry.event === 'PROTEST';
         claimer ??= protest ? null : claimant(doc);
-        args.source = claimer && !protest
+        args.source = claimer && !protest && claimer.entity !== args.target?.entity
           ? { ...claimer, reason: `${claimer.reason}; no doer named in the sentence, and the report says ${claimer.text} claimed or was blamed for the attack` }
           : impliedActor(doc, sent.index, { start: triggerStart, end: triggerEnd }, protest ? 'OPP' : 'UAF', protest ? 'protesters' : 'armed group');
         reasons.push(args.source.reason);
