@@ -210,6 +210,38 @@ describe('report ACLED type', () => {
     expect(acledOf('Strikes: Health workers joined the strike on Thursday.')?.legacy_type).toBe('Strategic development');
   });
 
+  it('does not read a crowd that occupies a square or is chased off as territory taken', () => {
+    expect(acledOf('Teachers held a sit-in and protesters occupied the main square of the capital; police chased the demonstrators.')?.legacy_type).toBe('Riots/Protests');
+    expect(acledOf('Several hundred traders gathered in front of the town hall to demand lower taxes.')?.legacy_type).toBe('Riots/Protests');
+    expect(acledOf('Thousands took the streets of the capital in support of the army.')?.legacy_type).toBe('Riots/Protests');
+  });
+
+  it('reads a named place taken as territory taken, and territory regained in a fight as regained', () => {
+    expect(acledOf('Rebel fighters captured Kidira after a night of fighting.')?.legacy_type).toBe('Battle-Non-state actor overtakes territory');
+    expect(acledOf('The rebel group says it has seized Boulkessi.')?.legacy_type).toBe('Battle-Non-state actor overtakes territory');
+    expect(acledOf('Gunmen took Amadou hostage and killed two soldiers.')?.legacy_type).toBe('Battle-No change of territory');
+    expect(acledOf('The government regained territory held by mutineers after a week of fighting.')?.legacy_type).toBe('Battle-Government regains territory');
+    expect(acledOf('The rebels now control Tessit after the army left.')?.legacy_type).toBe('Non-violent transfer of territory');
+  });
+
+  it('calls a soldier or policeman killed off duty or at home violence against civilians', () => {
+    expect(acledOf('Gunmen shot dead an off-duty policeman near the market.')?.legacy_type).toBe('Violence against civilians');
+    expect(acledOf('A soldier was killed by unknown gunmen in his house.')?.legacy_type).toBe('Violence against civilians');
+    expect(acledOf('Gunmen shot dead a policeman at the checkpoint.')?.legacy_type).toBe('Battle-No change of territory');
+  });
+
+  it('does not call youths who are only victims a rioting crowd, nor count the side they are linked to as present', () => {
+    expect(acledOf('Unknown gunmen abducted three youths near the well.')?.legacy_type).toBe('Violence against civilians');
+    expect(acledOf('Youths burned tyres and threw stones at the town hall.')?.legacy_type).toBe('Riots/Protests');
+    expect(acledOf('Soldiers killed four herders suspected of supporting the jihadists.')?.legacy_type).toBe('Violence against civilians');
+  });
+
+  it('reads a strike on an armed side as an attack, and detonations and bombardment as remote violence', () => {
+    expect(acledOf('The air force is striking militant positions north of the lake.')?.legacy_type).not.toBe('Riots/Protests');
+    expect(acledOf('Two loud detonations were heard near the camp.')?.legacy_type).toBe('Remote violence');
+    expect(acledOf('The army tried to bombard rebel bases in the mountains.')?.legacy_type).toBe('Remote violence');
+  });
+
   it('is part of what annotate gives', () => {
     const doc = engine.analyze({ text: 'Soldiers clashed with rebels near the border; three rebels were killed.' });
     const out = annotationOf(doc) as { acled: { legacy_type: string; fatalities: number } | null };

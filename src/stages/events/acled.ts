@@ -13,7 +13,7 @@ import { reportFatalities } from './fatalities.js';
 
 export const ACLED_CUES = [
   'protest', 'riot', 'remote', 'battle', 'attack', 'armed', 'civilian', 'take', 'retake', 'strategic', 'hq', 'nonviolent',
-  'smallarms', 'crowd', 'property', 'custody', 'partisan', 'repress', 'overrun',
+  'smallarms', 'crowd', 'property', 'custody', 'partisan', 'repress', 'overrun', 'offduty',
 ] as const;
 export type AcledCue = (typeof ACLED_CUES)[number];
 
@@ -161,6 +161,12 @@ function undergoneAt(tokens: Token[], at: number, start: number): number {
   }
   return -1;
 }
+const LINKED_TO = new Set(['supporting', 'collaborating', 'collaboration', 'mistaken', 'associated', 'affiliated', 'complicity', 'informants', 'informant', 'sympathizers', 'sympathisers']);
+const STRIKE = new Set(['strike', 'strikes', 'striking', 'struck']);
+const TARGETS = new Set(['target', 'targets', 'positions', 'hideouts', 'hideout']);
+const TAKE_PLACE = new Set(['captured', 'capture', 'captures', 'seized', 'seize', 'seizes', 'took', 'take', 'takes', 'taken', 'overran', 'overrun']);
+const NAME_START = /^\p{Lu}\p{Ll}/u;
+const CAPTIVE = new Set(['hostage', 'hostages', 'prisoner', 'prisoners', 'captive', 'captives', 'control']);
 const NOUN_ATTACKS = new Set(['attack', 'attacks', 'assault', 'ambush', 'ambushes', 'raid', 'raids', 'fire', 'gunfire', 'abduction', 'execution', 'assassination', 'murder', 'massacre', 'kidnapping', 'kidnappings']);
 
 // "an attack", "the ambush on": the word is a noun, its victim follows a preposition, not the word itself.
@@ -184,8 +190,20 @@ export function acledFeatures(tokens: Token[], start: number, end: number, lexic
   // "air strike" is a weapon, not a strike by workers: a protest word inside a weapon phrase does not count.
   const weaponAt = new Set<number>();
   for (const h of hits) if (h.cue === 'remote') for (let k = h.first; k <= h.last; k++) weaponAt.add(k);
+  // "strike AQIM forces", "striking several targets": a strike on an armed side or a target is an attack.
+  const armedNoun = new Set<number>();
+  for (const h of hits) if (h.cue === 'armed') for (let k = h.first; k <= h.last; k++) armedNoun.add(k);
+  const strikesAt = (h: CueHit) => {
+    if (!STRIKE.has(tokens[h.first].lower)) return false;
+    for (let k = h.last + 1; k <= h.last + 3 && k < end; k++) if (armedNoun.has(k) || TARGETS.has(tokens[k].lower)) return true;
+    return false;
+  };
   for (const h of hits) {
     if (h.cue === 'protest' && (weaponAt.has(h.first) || weaponAt.has(h.last))) continue;
+    if (h.cue === 'protest' && strikesAt(h)) {
+      counts.attack++;
+      continue;
+    }
     // "mortar fire", "rocket fire": the fire of the stand-off weapon, not small arms.
     if (h.cue === 'smallarms' && weaponAt.has(h.first - 1)) continue;
     // "March" with a capital is the month.
@@ -201,6 +219,18 @@ export function acledFeatures(tokens: Token[], start: number, end: number, lexic
   }
   // "a civilian convoy", "a humanitarian vehicle": the civilian phrase outweighs the armed noun inside it.
   for (const h of civilianPhrase) for (let k = h.first; k <= h.last; k++) armedAt.delete(k);
+  // "accused of collaborating with the army", "mistaken for militants": an armed side named only as whom the victims
+  // were linked to is not present.
+  for (const k of [...armedAt]) {
+    for (let j = k - 1; j >= start && j >= k - 4; j--) {
+      const low = tokens[j].lower;
+      if (CLAUSE_END.has(low) || low === ',') break;
+      if (LINKED_TO.has(low)) {
+        armedAt.delete(k);
+        break;
+      }
+    }
+  }
   // "MINUSMA vehicle", "Dozo hunters", "army chief": a civilian head noun after an armed noun names the armed side.
   for (const k of [...civilianAt]) {
     if (armedAt.has(k - 1) && !civilianAt.has(k - 1)) {
@@ -282,6 +312,19 @@ export function acledFeatures(tokens: Token[], start: number, end: number, lexic
     if (agent) armedAgents++;
     else armedOthers++;
   }
+  // "UFDD took Ade", "rebels captured Biltine": a taking verb whose object is a name is a place taken by force (the
+  // cue list cannot name every place); a hostage, an armed group or a weapon after it is not a place.
+  const objectAt = new Set<number>();
+  for (const h of hits) if (h.cue === 'armed' || h.cue === 'smallarms' || h.cue === 'remote') for (let k = h.first; k <= h.last; k++) objectAt.add(k);
+  for (let i = start; i + 1 < end; i++) {
+    if (!TAKE_PLACE.has(tokens[i].lower) || !NAME_START.test(tokens[i + 1].text)) continue;
+    let place = true;
+    for (let k = i + 1; k <= i + 3 && k < end && place; k++) if (objectAt.has(k) || CAPTIVE.has(tokens[k].lower)) place = false;
+    if (place) {
+      counts.take++;
+      counts.overrun++;
+    }
+  }
   let civilians = 0;
   for (const k of civilianAt) if (!civilianAt.has(k - 1)) civilians++;
   return { counts, armedVictims: armedVictim.size, civilianVictims: civilianVictim.size, violence: counts.attack, armedOthers, armedAgents, civilians, crowdVictims: crowdVictim.size, crowdViolence, abductions, battleScenes };
@@ -308,13 +351,14 @@ function category(event_type: string, sub_event_type: string) {
 
 /**
  * The ACLED event type of a report from what it names (see the header), in order: territory taken or retaken in a
- * fight; armed men hurting a crowd that did no violence (violence against civilians); a protest that outweighs the
+ * fight, unless a protest leads the report (a crowd occupying a square takes no territory); armed men hurting a crowd that did no violence (violence against civilians); a protest that outweighs the
  * violence in it; harm to someone in the doer's power (torture, executions, lynching: violence against civilians);
- * clashes of unarmed partisans, or a crowd that burns or ransacks (riots); a riot or crowd's violence; a suicide
+ * clashes of unarmed partisans, or a crowd that burns or ransacks (riots); a riot or crowd's violence (youths who
+ * are only victims are no crowd); a suicide
  * attack (remote violence, for the older export coded by who was hit); explosives or stand-off weapons with no fight
  * on the ground; violence, a battle when the other side is armed (reciprocal fighting, armed victims, or armed
  * actors that are not the attacker) and violence against civilians otherwise (abductors alone are no second side;
- * civilians hurt in others' fight are its victims); a place overrun without named fighting (a battle); territory
+ * civilians hurt in others' fight are its victims; a soldier hurt off duty or at home is no fighting side); a place overrun without named fighting (a battle); territory
  * changing hands without a fight; else a strategic development, or the report's own coded events when it names
  * none of the cues. `legacy_type` is set when the older export's type does not follow from the current one.
  */
@@ -334,8 +378,10 @@ export function classifyAcled(
   const cues = ACLED_CUES.filter((k) => c[k] > 0).map((k) => `${k} ${c[k]}`).join(', ');
   const why = (s: string) => `${s} (cues: ${cues || 'none'}; armed victims ${f.armedVictims}, civilian victims ${f.civilianVictims}; other armed ${f.armedOthers}, civilians ${f.civilians})`;
   const violent = c.attack > 0 || c.battle > 0 || c.smallarms > 0;
-  if (c.retake > 0 && violent) return { ...category('Battles', 'Government regains territory'), reason: why('territory retaken in a fight') };
-  if (c.take > 0 && violent) return { ...category('Battles', 'Non-state actor overtakes territory'), reason: why('territory taken in a fight') };
+  // A crowd that occupies a square or is chased off takes no territory: territory changes hands between armed sides.
+  const protestLed = c.protest > 0 && c.protest >= c.attack;
+  if (c.retake > 0 && violent && !protestLed) return { ...category('Battles', 'Government regains territory'), reason: why('territory retaken in a fight') };
+  if (c.take > 0 && violent && !protestLed) return { ...category('Battles', 'Non-state actor overtakes territory'), reason: why('territory taken in a fight') };
   // Armed men hurting a crowd that did no violence itself: "police violently dispersed a sit-in, injuring several".
   const repressed =
     c.repress > 0 && f.crowdVictims + f.civilianVictims > 0 && f.armedVictims === 0 && f.armedAgents + f.armedOthers > 0 && f.crowdViolence === 0;
@@ -361,7 +407,9 @@ export function classifyAcled(
     return { ...category('Riots', 'Violent demonstration'), reason: why('a crowd burned or ransacked') };
   }
   // A riot or a crowd's violence that the violence words do not outweigh: "rioters burned the town hall".
-  if ((c.riot > 0 || c.crowd > 0) && c.protest + c.riot + c.crowd >= c.attack) {
+  // Youths or students who are only the victims ("gunmen abducted two youths") are no rioting crowd.
+  const crowdActs = c.riot > 0 || c.protest > 0 || c.property > 0 || c.crowd > f.crowdVictims;
+  if ((c.riot > 0 || c.crowd > 0) && crowdActs && c.protest + c.riot + c.crowd >= c.attack) {
     return { ...category('Riots', c.crowd > 0 ? 'Mob violence' : 'Violent demonstration'), reason: why('a crowd\'s violence') };
   }
   // Who was hurt on the ground: a battle when the other side is armed (reciprocal fighting, armed victims, or armed
@@ -372,10 +420,13 @@ export function classifyAcled(
     // Civilians hurt in a fight between others: violence against civilians, the fight its setting.
     const civiliansInFight =
       c.battle > 0 && f.battleScenes === c.battle && f.civilianVictims > 0 && f.armedVictims === 0 && has(tokens, start, end, NON_COMBATANTS);
+    // A soldier or policeman killed off duty or at home is no fighting side: "an off-duty policeman shot dead".
+    const offDuty = c.offduty > 0 && c.battle === 0;
     const battle =
-      (c.battle > 0 && !civiliansInFight) ||
-      f.armedVictims > f.civilianVictims ||
-      (f.armedVictims === f.civilianVictims && !abductionOnly && (f.armedOthers > f.civilians || (f.armedOthers === f.civilians && f.armedOthers > 0)));
+      !offDuty &&
+      ((c.battle > 0 && !civiliansInFight) ||
+        f.armedVictims > f.civilianVictims ||
+        (f.armedVictims === f.civilianVictims && !abductionOnly && (f.armedOthers > f.civilians || (f.armedOthers === f.civilians && f.armedOthers > 0))));
     if (battle) {
       const reason = c.battle > 0 && !civiliansInFight ? 'two sides fought' : f.armedVictims > f.civilianVictims ? 'the victims were armed' : 'an armed actor on the other side';
       return { ...category('Battles', 'Armed clash'), reason: why(reason) };
@@ -385,7 +436,8 @@ export function classifyAcled(
       : has(tokens, start, end, ABDUCTION) && !has(tokens, start, end, DEATH)
         ? 'Abduction/forced disappearance'
         : 'Attack';
-    return { ...category('Violence against civilians', sub), reason: why(civiliansInFight ? 'civilians hurt in a fight between others' : 'an armed actor against unarmed people') };
+    const reason = civiliansInFight ? 'civilians hurt in a fight between others' : offDuty ? 'the victim was off duty, not a fighting side' : 'an armed actor against unarmed people';
+    return { ...category('Violence against civilians', sub), reason: why(reason) };
   };
   // A suicide attacker is present: the older ACLED export, whose remote violence needs no attacker on the spot,
   // codes the attack by who was hit, as a battle or violence against civilians.
