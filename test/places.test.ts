@@ -100,7 +100,60 @@ describe('placesStage', () => {
   });
 });
 
+describe('placesStage: names that open a sentence, peoples, spelling without a country', () => {
+  it('takes a known town that opens a sentence before a verb, not a city name before the noun it qualifies', () => {
+    expect(byText(places('Kidal subjected to mortar fire this morning.').places, 'Kidal')).toMatchObject({ country: 'MLI' });
+    expect(byText(places('Baghdad was heavily bombed overnight.').places, 'Baghdad')).toMatchObject({ country: 'IRQ' });
+    expect(places('Mobile phones were seized by the police.').places).toEqual([]);
+  });
+
+  it('does not read the name of a people as a place', () => {
+    const { places: ps } = places('Clashes between Fulani and Dogons left ten dead near Bankass, while Tama herders fled.');
+    expect(ps.map((p) => p.text)).toEqual(['Bankass']);
+    expect(ps[0].country).toBe('MLI');
+  });
+
+  it("reads a province of the article's country before a city of that name abroad", () => {
+    const bam = byText(places('Armed men attacked a convoy near Kongoussi in Bam.').places, 'Bam');
+    expect(bam).toMatchObject({ country: 'BFA', level: 'admin2' });
+  });
+
+  it('matches a long misspelt name anywhere when the note names no country', () => {
+    const p = byText(places('Unidentified gunmen killed two civilians 20 km from Anderamboukane.').places, 'Anderamboukane');
+    expect(p).toMatchObject({ country: 'MLI', cue: 'relative' });
+  });
+
+  it('takes a country the actors stage read as an actor as the place after a static cue', () => {
+    const text = 'A string of bomb attacks killed 14 people in Iraq on Saturday.';
+    const { places: ps } = places(text);
+    const at = text.indexOf('killed');
+    expect(pickEventPlace(ps, 0, at, at + 6)).toMatchObject({ text: 'Iraq', level: 'country', country: 'IRQ' });
+    const over = 'Arad was shot down during a bombing mission over Lebanon in October 1986.';
+    const shot = over.indexOf('shot');
+    expect(pickEventPlace(places(over).places, 0, shot, shot + 4)).toMatchObject({ text: 'Lebanon', country: 'LBN' });
+  });
+});
+
 describe('event place', () => {
+  it('is the inner place, not the larger one named as where it lies', () => {
+    const text = 'At least seven civilians were killed in the village of Sousan in northern Aleppo on Sunday.';
+    const { places: ps } = places(text);
+    const at = text.indexOf('killed');
+    expect(pickEventPlace(ps, 0, at, at + 6)).toMatchObject({ text: 'Sousan' });
+    // A list is not a place and its context: each stays a place of its own.
+    const list = 'Fighting has been concentrated mainly in the Farchana, Iriba, Biltine and Guereda areas.';
+    const lp = places(list).places;
+    expect(byText(lp, 'Iriba')?.cue).toBe('at');
+    expect(byText(lp, 'Biltine')?.cue).toBe('at');
+  });
+
+  it('takes a known place after a part or a fight with "of"', () => {
+    const text = 'By early 2003, the insurgents had captured much of Liberia.';
+    const { places: ps } = places(text);
+    const at = text.indexOf('captured');
+    expect(pickEventPlace(ps, 0, at, at + 8)).toMatchObject({ text: 'Liberia', country: 'LBR' });
+  });
+
   it('is where the event happened, not any place of the sentence', () => {
     const text = 'Soldiers sent from Niamey attacked militants near Ménaka on Friday.';
     const { doc, places: ps } = places(text);

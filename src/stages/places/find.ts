@@ -15,7 +15,9 @@
 // abroad must be plausible (see plausible(): "Ber" in a Malian story is not the Greek town of that other name).
 // A name the gazetteer does not know after a static cue is kept, placed at the known place or region named
 // with it, as ACLED codes a village it cannot find at the precision of a nearby place.
+import { readFileSync } from 'node:fs';
 import type { ActorMention, Doc, Place, Token } from '../../core/types.js';
+import { dataPath } from '../../core/paths.js';
 import { getGazetteer, type Gazetteer, type ResolvedPlace } from './gazetteer.js';
 
 /** How a place was cued: what the events stage uses to tell the place of an event from other places. */
@@ -51,7 +53,9 @@ const VISIT_VERBS = new Set('visit visits visited visiting toured tour reached r
 const TARGET_VERBS = new Set(
   ('attacked attack attacks attacking raided raid raiding stormed storming shelled shelling bombed bombing ' +
     'bombarded besieged besieging overran captured capturing seized seizing struck targeted targeting liberated ' +
-    'liberating recaptured hit on').split(' '),
+    'liberating recaptured hit on patrolled patrolling patrol patrols controlled controlling capture captures ' +
+    'recapture recapturing invaded invade invading overrun entering storm encircled surrounded surrounding ' +
+    'over above through along').split(' '),
 );
 // Nouns that name a kind of place before "of" ("the village of X") and after a name ("X village").
 const PLACE_NOUNS = new Set(
@@ -84,6 +88,13 @@ const DETERMINERS = new Set(
 const PLACE_NOUN_DIRECTION = new Set(['the', 'far']);
 // People named by a place with "of": the place is a known one ("the imam of Sabare", "the mayor of Koro").
 const ROLE_NOUNS = new Set('chief mayor imam governor prefect residents inhabitants villagers population'.split(' '));
+// Nouns of a part, a stretch or a fight with "of" before a known place ("parts of Liberia", "the invasion of
+// Lebanon", "the siege of Sarajevo"): a known place only, as with ROLE_NOUNS.
+const PART_NOUNS = new Set(
+  ('part parts much most rest half third quarter perimeter fringes countryside jungles jungle mountains hills ' +
+    'farms territory territories invasion siege liberation capture fall battle battles bombardment shelling ' +
+    'occupation control skies waters coast shores banks interior').split(' '),
+);
 const DISTANCE_TOKEN = /^\d+(?:km|kms|mi)$/;
 const SIZE_WORDS = new Set('largest biggest second third main capital holy'.split(' '));
 const DISTANCE_UNITS = new Set('km kms kilometres kilometers kilometre kilometer miles mile'.split(' '));
@@ -97,6 +108,22 @@ const NOT_PLACES = new Set(
     'minister general colonel captain university ministry hospital airport prison stadium market mosque church ' +
     'palace embassy school office council assembly senate house professor sheikh king queen prince princess ' +
     'senator governor judge mayor lord sir saint pope imam chief commander').split(' '),
+);
+// Names of peoples ("Fulani", "Dogons", "Tama"): never a place name, though the gazetteer may hold a namesake.
+const PEOPLES: ReadonlySet<string> = new Set(
+  readFileSync(dataPath('lexicons/places-not-names.tsv'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim().toLowerCase())
+    .filter((l) => l && !l.startsWith('#') && !l.startsWith('columns')),
+);
+function isPeople(lower: string): boolean {
+  return PEOPLES.has(lower) || (lower.endsWith('s') && PEOPLES.has(lower.slice(0, -1)));
+}
+// What may follow a capitalised place name that opens a sentence ("Kidal subjected to mortar fire", "Baghdad
+// was bombed", "Jaffna, the ..."): a verb, not a noun it would qualify ("Mobile phones", "Split decisions").
+const AFTER_INITIAL_NAME = new Set(
+  ('is was were are has had have will would could can may might remains remained came comes lies lay sits saw ' +
+    'fell falls , : ; -- —').split(' '),
 );
 // Every word that may open a cue, with the cue it opens ('noun': a place noun, a cue only before a name;
 // 'of': a cue only after a place noun or direction), so the scan costs one look-up per token.
@@ -161,6 +188,11 @@ export function resolveName(gaz: Gazetteer, name: string, hints: readonly string
   if (best && !best.seat && (best.population ?? 0) < 100_000 && !(hints.length && hints.includes(best.country) && !best.byAlternate)) {
     const region = gaz.resolveRegion(clean, hints);
     if (region && (!hints.length || hints.includes(region.country) || !hints.includes(best.country))) return region;
+  }
+  // "Bam" in a Burkinabe story: the province of the article's country, not the Iranian city of that name.
+  if (best && hints.length && !hints.includes(best.country)) {
+    const home = gaz.resolveDistrict(clean, hints.slice(0, 2)) ?? gaz.resolveRegion(clean, hints.slice(0, 2));
+    if (home && hints.includes(home.country)) return home;
   }
   if (best) {
     if (plausible(gaz, best, hints)) return best;
@@ -249,6 +281,36 @@ export function findPlaces(doc: Doc, gaz: Gazetteer = getGazetteer()): PlaceMent
     });
   }
 
+  // Countries the actors stage read as actors ("killed 14 people in Iraq", "shot down over Lebanon"): the
+  // country is also a place named there.
+  for (const a of doc.actors) {
+    if (a.kind !== 'country') continue;
+    const named = countryNamed(doc, a, gaz);
+    if (!named || overlaps(named.start, named.end)) continue;
+    // Only after a static cue ("in Iraq", "over Lebanon"): a country named as a goal, a source or the subject
+    // is seldom where the event happened.
+    const prev = prevWord(tokens, named.start);
+    if (!prev || !(STATIC_PREP.has(prev) || TARGET_VERBS.has(prev))) continue;
+    const cue: PlaceCue = 'at';
+    const r = named.place;
+    out.push({
+      start: named.start,
+      end: named.end,
+      text: text.slice(named.start, named.end),
+      name: r.name,
+      country: r.country,
+      admin1: r.admin1,
+      lat: r.lat,
+      lon: r.lon,
+      sentence: a.sentence,
+      cue,
+      level: r.level,
+      population: r.population,
+      precision: precisionOf(r),
+      reason: `actors-stage country "${a.text}" named as a place; ${r.why}`,
+    });
+  }
+
   containWithin(out, text, gaz);
   // "in Mogadishu's Yaqshid district", "Yala's Betong district": the place before the possessive is where the
   // named one lies, a context for it (the inner one, even unknown, is the finer place).
@@ -261,7 +323,8 @@ export function findPlaces(doc: Doc, gaz: Gazetteer = getGazetteer()): PlaceMent
   // Names the gazetteer does not know after a static cue ("near Batouma", "the village of Gorongo").
   for (const f of found) {
     const cueOk = f.cue === 'at' || f.cue === 'of' || f.cue === 'between' || (f.cue === 'region' && !!f.prep);
-    if (!cueOk || f.cueWord === '(' || TARGET_VERBS.has(f.cueWord.toLowerCase()) || ROLE_NOUNS.has(f.cueWord.toLowerCase())) continue;
+    const cueLower = f.cueWord.toLowerCase();
+    if (!cueOk || f.cueWord === '(' || TARGET_VERBS.has(cueLower) || ROLE_NOUNS.has(cueLower) || PART_NOUNS.has(cueLower)) continue;
     const start = tokens[f.first].start;
     const end = tokens[f.cue === 'region' ? f.last - 1 : f.last].end;
     if (overlaps(start, end) || !plausibleUnknown(tokens, f)) continue;
@@ -305,6 +368,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer = getGazetteer()): PlaceMent
     });
   }
   out.sort((x, y) => x.start - y.start || y.end - x.end);
+  demoteContainers(out, text);
   return out;
 
   function resolveAll(list: readonly Found[], hs: readonly string[]): PlaceMention[] {
@@ -384,7 +448,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer = getGazetteer()): PlaceMent
         }
       }
       // A misspelt one-word name ("Ouagadaougou", "Bob-Dioulasso"): tried once, after a static cue.
-      if (!r && last === f.last && f.first === nameLast && (f.cue === 'at' || f.cue === 'of' || f.cue === 'between') && !TARGET_VERBS.has(f.cueWord.toLowerCase())) {
+      if (!r && last === f.last && f.first === nameLast && (f.cue === 'at' || f.cue === 'of' || f.cue === 'between' || f.cue === 'relative') && !TARGET_VERBS.has(f.cueWord.toLowerCase())) {
         r = gaz.resolveFuzzy(name, hs.slice(0, 2));
       }
       if (!r) continue;
@@ -430,6 +494,40 @@ const CONTAINER_GAP = new RegExp(
     '(?:(?:commune|cercle|circle|district|province|department|region|prefecture)\\s+of\\s+(?:the\\s+)?)?$',
   'i',
 );
+
+// What stands between a place and a larger one named as where it lies: "Sousan in northern Aleppo", "Tahrawa,
+// a village near Mosul", "Qalamoun, Rural Damascus", "the Arawa area of Gombe", "Baqaa camp on the outskirts of
+// Amman".
+const INNER_GAP = new RegExp(
+  '^\\s*(?:(?:camp|district|area|village|town|neighbou?rhood|quarter|suburb|region|province|county|sector|locality|junction|field)\\s+)?' +
+    '(?:,\\s*|\\(\\s*)?(?:(?:a|an|the)\\s+(?:(?:small|remote|rural|border|key|strategic)\\s+)?(?:village|town|city|district|suburb|neighbou?rhood|area|camp|locality)\\s+)?' +
+    '(?:(?:in|of|near|outside|on\\s+the\\s+outskirts\\s+of)\\s+)?(?:the\\s+)?(?:(?:' + [...DIRECTIONS].join('|') + '|rural|central)\\s+)?$',
+  'i',
+);
+
+const LIST_NEXT = /^\s*(?:,|and\b|or\b|&)/;
+
+/**
+ * A place named as where an earlier one lies ("the village of Sousan in northern Aleppo", "Tahrawa, a village
+ * near Mosul") is its context, not the event's place: its cue becomes 'region', ranked after the inner one.
+ */
+function demoteContainers(out: PlaceMention[], text: string): void {
+  for (let i = 0; i < out.length; i++) {
+    const p = out[i];
+    if (!p.country || p.level === 'country' || p.level === 'admin1' || (p.cue !== 'at' && p.cue !== 'of' && p.cue !== 'between' && p.cue !== 'region')) continue;
+    for (let j = i + 1; j < out.length; j++) {
+      const q = out[j];
+      if (q.sentence !== p.sentence || q.start - p.end > 60) break;
+      if (q.start < p.end) continue;
+      if (q.cue !== 'at' && q.cue !== 'of' && q.cue !== 'between') break;
+      const gap = text.slice(p.end, q.start);
+      // "in Farchana, Iriba, Biltine and Guereda": a list, each a place of its own.
+      const listed = gap.trimStart().startsWith(',') && LIST_NEXT.test(text.slice(q.end, q.end + 6));
+      if (!listed && INNER_GAP.test(gap)) q.cue = 'region';
+      break;
+    }
+  }
+}
 
 const POSSESSIVE_GAP = new RegExp("^['’]s\\s+(?:(?:the|" + [...DIRECTIONS].join('|') + ')\\s+)*$', 'i');
 
@@ -529,6 +627,32 @@ function sharedCountries(doc: Doc, found: readonly Found[], gaz: Gazetteer): str
     .map(([c]) => c);
 }
 
+/**
+ * The country an actor mention names by its name ("Iraq", "Lebanon's", "Japan's top police official",
+ * "Kosovo"), with the span of the name; null for an adjective ("Malian soldiers") or a bare demonym.
+ */
+function countryNamed(doc: Doc, a: ActorMention, gaz: Gazetteer): { start: number; end: number; place: ResolvedPlace } | null {
+  const { tokens, text } = doc;
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < a.start) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo >= tokens.length || tokens[lo].start !== a.start || !tokens[lo].cap) return null;
+  for (let last = Math.min(lo + 3, tokens.length - 1); last >= lo; last--) {
+    if (tokens[last].end > a.end) continue;
+    const whole = tokens[last].end === a.end || (tokens[last + 1]?.text === "'" && tokens[last + 1].end + 1 >= a.end);
+    const poss = POSSESSIVE.test(tokens[last].text);
+    if (!whole && !poss) continue;
+    const surface = text.slice(a.start, tokens[last].end).replace(POSSESSIVE, '');
+    const c = gaz.resolveCountry(surface);
+    if (c) return { start: a.start, end: a.start + surface.length, place: c };
+  }
+  return null;
+}
+
 /** Tokens covered by a non-location actor mention (a person, an organisation) cannot start or extend a name. */
 function blocker(doc: Doc): (k: number) => boolean {
   const { tokens, actors } = doc;
@@ -541,7 +665,11 @@ function blocker(doc: Doc): (k: number) => boolean {
     // A bare country or capital name used as an actor ("sent troops to Niamey") is still a place after a cue.
     const bareName = a.kind === 'country' && a.sector === 'GOV' && !a.text.includes(' ');
     if (bareName) continue;
-    for (let k = t; k < tokens.length && tokens[k].start < a.end; k++) cover[k] = 1;
+    // "people in Iraq", "Kurdish activists in Germany": what follows a preposition inside the mention is a place.
+    for (let k = t; k < tokens.length && tokens[k].start < a.end; k++) {
+      if (k > t && (STATIC_PREP.has(tokens[k].lower) || tokens[k].lower === 'from')) break;
+      cover[k] = 1;
+    }
   }
   return (k) => cover[k] === 1;
 }
@@ -576,7 +704,7 @@ function collect(doc: Doc, blocked: (k: number) => boolean, gaz: Gazetteer): Fou
         else if (i > from + 1 && PLACE_NOUNS.has(tokens[i - 1].lower) && tokens[i - 2].cap && !ADJECTIVE_END.test(tokens[i - 2].lower) && actorAt[i - 2] < 0 && !tokens[i - 3]?.cap) cue = 'relative';
         else if (i > from && (PLACE_NOUNS.has(tokens[i - 1].lower) || DIRECTIONS.has(tokens[i - 1].lower))) cue = 'of';
         // "the imam of Sabare", "the mayor of Koro": a known place only (see ROLE_NOUNS).
-        else if (i > from && ROLE_NOUNS.has(tokens[i - 1].lower)) cue = 'of';
+        else if (i > from && (ROLE_NOUNS.has(tokens[i - 1].lower) || PART_NOUNS.has(tokens[i - 1].lower))) cue = 'of';
       } else if (kind === 'from' && i > from && (DISTANCE_UNITS.has(tokens[i - 1].lower) || DISTANCE_TOKEN.test(tokens[i - 1].lower))) {
         cue = 'relative'; // "12 km from Kouakourou": near it
       } else if (kind === 'noun') {
@@ -586,7 +714,7 @@ function collect(doc: Doc, blocked: (k: number) => boolean, gaz: Gazetteer): Fou
       if (!cue) continue;
       let capital = w === 'of' && tokens[i - 1].lower === 'capital';
       // The cue word a name is kept by: the place noun passed on the way ("attacked the village of X").
-      let cueWord = w === 'of' && ROLE_NOUNS.has(tokens[i - 1].lower) ? tokens[i - 1].text : tokens[i].text;
+      let cueWord = w === 'of' && (ROLE_NOUNS.has(tokens[i - 1].lower) || PART_NOUNS.has(tokens[i - 1].lower)) ? tokens[i - 1].text : tokens[i].text;
       // Skip determiners, directions, distances and a place noun with "of": "in the northern town of Gao",
       // "20 km north of Ménaka", "the streets of Mopti", "the Malian town of Boni".
       let j = i + 1;
@@ -655,7 +783,7 @@ function collect(doc: Doc, blocked: (k: number) => boolean, gaz: Gazetteer): Fou
       if (ofAfter && (ADJECTIVE_END.test(tokens[i - 1].lower) || actorAt[i - 1] >= 0 || tokens[i - 2]?.cap)) continue;
       let s = i - 1;
       while (s > from && i - s < MAX_NAME_TOKENS && tokens[s - 1].cap && !blocked(s - 1) && !NOT_PLACES.has(tokens[s - 1].lower)) s--;
-      if (NOT_PLACES.has(tokens[s].lower)) continue;
+      if (NOT_PLACES.has(tokens[s].lower) || (s === i - 1 && isPeople(tokens[s].lower.replace(POSSESSIVE, "")))) continue;
       // "in the Zafaraniyah district", "in Tel Afar District": the preposition is the cue.
       let p = s - 1;
       while (p >= from && (tokens[p].lower === 'the' || DIRECTIONS.has(tokens[p].lower))) p--;
@@ -665,10 +793,16 @@ function collect(doc: Doc, blocked: (k: number) => boolean, gaz: Gazetteer): Fou
     // Bare names: a capitalised run the gazetteer has (checked again on resolution: a town of the article's
     // countries, not a small namesake).
     for (let i = from; i < to; i++) {
-      // Not a sentence's first word ("Mobile phones"), not an all-capitals label ("COOPER:").
-      if (i === from || inCued[i] || !tokens[i].cap || blocked(i) || NOT_PLACES.has(tokens[i].lower) || isUpperWord(tokens[i])) continue;
+      // Not an all-capitals label ("COOPER:").
+      if (inCued[i] || !tokens[i].cap || blocked(i) || NOT_PLACES.has(tokens[i].lower) || isUpperWord(tokens[i])) continue;
       const last = nameAt(tokens, i, to, blocked);
       if (last < 0) continue;
+      // A sentence's first word only before a verb or a pause ("Kidal subjected to mortar fire", "Gao's
+      // mayor"), not before a noun it qualifies ("Mobile phones").
+      if (i === from && !initialNameOk(tokens, last, to)) {
+        i = last;
+        continue;
+      }
       for (let e = last; e >= i; e--) {
         if (gaz.has(doc.text.slice(tokens[i].start, tokens[e].end))) {
           bare.push({ first: i, last: e, cue: 'mention', cueWord: '', sentence: sent.index });
@@ -722,6 +856,8 @@ const ADJECTIVE_END = /(?:ic|ian|ese|ish|ist|ern)$/;
 function nameAt(tokens: Token[], j: number, to: number, blocked: (k: number) => boolean): number {
   const t = tokens[j];
   if (!t.cap || blocked(j) || NOT_PLACES.has(bare(t.lower))) return -1;
+  // "Fulani", "Dogons": a people, not a place; "Kel Tamasheq" too.
+  if ((isPeople(bare(t.lower)) && !tokens[j + 1]?.cap) || (j + 1 < to && PEOPLES.has(`${t.lower} ${bare(tokens[j + 1].lower)}`))) return -1;
   let last = j;
   let n = 1;
   for (let k = j + 1; k < to && n < MAX_NAME_TOKENS; ) {
@@ -746,6 +882,14 @@ function nameAt(tokens: Token[], j: number, to: number, blocked: (k: number) => 
 }
 
 const POSSESSIVE = /['’]s$/;
+const PAST_VERB = /^[a-z]{3,}ed$/;
+
+function initialNameOk(tokens: Token[], last: number, to: number): boolean {
+  if (POSSESSIVE.test(tokens[last].text)) return true;
+  const next = tokens[last + 1];
+  if (!next || last + 1 >= to) return false;
+  return AFTER_INITIAL_NAME.has(next.lower) || (!next.cap && PAST_VERB.test(next.lower));
+}
 function bare(lower: string): string {
   return lower.endsWith("'s") || lower.endsWith('’s') ? lower.slice(0, -2) : lower;
 }

@@ -52,6 +52,8 @@ const PPLA2_BONUS = Math.fround(FEATURE_BONUS.PPLA2);
 const PPLA_BONUS = Math.fround(FEATURE_BONUS.PPLA);
 
 const HINT_WEIGHTS = [8, 6, 4.5, 3.5];
+/** A name this long (folded) is matched within two edits against every place when the article has no country. */
+const LONG_NAME = 12;
 
 // Generic words GeoNames appends to some admin1 names ("Tillabéri Region", "Borno State").
 const ADMIN1_SUFFIX = /\s+(?:Region|Province|Governorate|State|Department|District|Oblast|Prefecture|County|Municipality)$/;
@@ -581,6 +583,12 @@ function loadGazetteer(): Gazetteer {
     };
     if (group === '*') {
       for (let id = 0; id < names.length; id++) if (pop[id] >= 100_000) put(placeKey(names[id]), 'place', id);
+    } else if (group === '**') {
+      // Every place, for a long name in an article with no country ("20 km from Anderamboukane").
+      for (let id = 0; id < names.length; id++) {
+        const k = placeKey(names[id]);
+        if (k.length >= LONG_NAME - 2) put(k, 'place', id);
+      }
     } else {
       if (!idsByCountry) {
         idsByCountry = new Map();
@@ -772,10 +780,13 @@ function loadGazetteer(): Gazetteer {
   }
 
   function fuzzySearch(key: string, hints: readonly string[]): ResolvedPlace | null {
-    const max = key.length >= 9 && hints.length ? 2 : 1;
+    const maxHinted = key.length >= 9 && hints.length ? 2 : 1;
     const mask = letterMask(key);
-    // The hinted countries, or with none, large cities anywhere ("Ouagadaougou" in a note with no country).
-    for (const groups of [hints.length ? hints.slice(0, 2) : ['*']]) {
+    // The hinted countries, or with none, large cities anywhere ("Ouagadaougou" in a note with no country),
+    // then for a long name, any place whose name is unique within two edits ("Anderamboukane").
+    const tries = hints.length ? [hints.slice(0, 2)] : key.length >= LONG_NAME ? [['*'], ['**']] : [['*']];
+    for (const groups of tries) {
+      const max = groups[0] === '**' ? 2 : maxHinted;
       const matches: Array<FuzzyEntry & { d: number; s: number }> = [];
       for (const g of groups) {
         const buckets = fuzzyList(g);
@@ -791,9 +802,9 @@ function loadGazetteer(): Gazetteer {
       if (!matches.length) continue;
       matches.sort((x, y) => x.d - y.d || y.s - x.s);
       const best = matches[0];
-      // Two different names equally close and equally likely: no guess.
+      // Two different names equally close and equally likely: no guess (anywhere: no other name that close).
       const rival = matches.find((m) => m.key !== best.key && m.d === best.d);
-      if (rival && best.s - rival.s <= 1) return null;
+      if (rival && (best.s - rival.s <= 1 || groups[0] === '**')) return null;
       const label = best.kind === 'place' ? names[best.id] : best.kind === 'admin1' ? admin1Names[best.id] : districtNames[best.id];
       const why = `spelt like "${label}" (${best.d} edit${best.d > 1 ? 's' : ''})`;
       if (best.kind === 'admin1') return regionPlace(best.id, `GeoNames first-level region, ${why}`);
