@@ -1,10 +1,9 @@
 // Loads the event lexicon (data/lexicons/events.tsv) into an index keyed by the surface forms of each
 // pattern's first word. Parsing is pure; reading the file happens once, in loadEventLexicon.
-import { readFileSync } from 'node:fs';
 import { DyadError } from '../core/errors.js';
-import { dataPath } from '../core/paths.js';
 import { isPloverType, PLOVER } from '../ontology/index.js';
 import { inflect } from './inflect.js';
+import { dataLines, loadDataFile } from './tsv.js';
 
 export type Slot = { kind: 'word'; forms: Set<string>; optional: boolean } | { kind: 'gap'; max: number };
 
@@ -41,12 +40,8 @@ function compileWord(word: string, at: string): Slot {
 export function parseEventLexicon(text: string, file: string): EventLexicon {
   const entries: EventEntry[] = [];
   const byFirst = new Map<string, EventEntry[]>();
-  const lines = text.split(/\r?\n/);
-  lines.forEach((line, i) => {
-    const at = `${file}:${i + 1}`;
-    if (!line.trim() || line.startsWith('#')) return;
-    const cols = line.split('\t').map((c) => c.trim());
-    const [pattern, event, mode, context, reason] = cols;
+  for (const { cells, at } of dataLines(text, file)) {
+    const [pattern, event, mode, context, reason] = cells;
     if (!pattern || !event) throw new DyadError('DATA', `${at}: expected pattern and event columns`);
     if (event !== 'NONE' && !isPloverType(event)) throw new DyadError('DATA', `${at}: unknown PLOVER type "${event}"`);
     if (mode && event !== 'NONE' && isPloverType(event) && !PLOVER[event].modes.includes(mode)) {
@@ -73,7 +68,7 @@ export function parseEventLexicon(text: string, file: string): EventLexicon {
       if (list) list.push(entry);
       else byFirst.set(f, [entry]);
     }
-  });
+  }
   return { entries, byFirst };
 }
 
@@ -81,50 +76,45 @@ let cached: EventLexicon | null = null;
 
 /** The lexicon shipped in data/lexicons/events.tsv, loaded once. */
 export function loadEventLexicon(): EventLexicon {
-  if (!cached) {
-    cached = parseEventLexicon(readFileSync(dataPath('lexicons/events.tsv'), 'utf8'), 'data/lexicons/events.tsv');
-  }
+  cached ??= loadDataFile('lexicons/events.tsv', parseEventLexicon);
   return cached;
 }
 
 /** Implied events (data/lexicons/implied-events.tsv): actor noun -> the event its mention reports. */
 export function parseImpliedEvents(text: string, file: string): Map<string, EventEntry> {
   const out = new Map<string, EventEntry>();
-  text.split(/\r?\n/).forEach((line, i) => {
-    const at = `${file}:${i + 1}`;
-    if (!line.trim() || line.startsWith('#')) return;
-    const [noun, event, mode, reason] = line.split('\t').map((c) => c.trim());
+  for (const { cells, at } of dataLines(text, file)) {
+    const [noun, event, mode, reason] = cells;
     if (!noun || !event || !isPloverType(event)) throw new DyadError('DATA', `${at}: expected a noun and a PLOVER type`);
     if (mode && !PLOVER[event].modes.includes(mode)) throw new DyadError('DATA', `${at}: mode "${mode}" is not a mode of ${event}`);
     out.set(noun.toLowerCase(), { pattern: noun, event, mode: mode || null, context: null, reason: reason || noun, slots: [], at });
-  });
+  }
   return out;
 }
 
 let impliedCache: Map<string, EventEntry> | null = null;
 
 export function loadImpliedEvents(): Map<string, EventEntry> {
-  impliedCache ??= parseImpliedEvents(readFileSync(dataPath('lexicons/implied-events.tsv'), 'utf8'), 'data/lexicons/implied-events.tsv');
+  impliedCache ??= loadDataFile('lexicons/implied-events.tsv', parseImpliedEvents);
   return impliedCache;
 }
 
 /** Weapon cues (data/lexicons/instruments.tsv): word -> ASSAULT mode and its rank (lower wins). */
 export function parseInstruments(text: string, file: string): Map<string, { mode: string; rank: number }> {
   const out = new Map<string, { mode: string; rank: number }>();
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim() || line.startsWith('#')) return;
-    const [word, mode, rank] = line.split('\t').map((c) => c.trim());
+  for (const { cells, at } of dataLines(text, file)) {
+    const [word, mode, rank] = cells;
     if (!word || !PLOVER.ASSAULT.modes.includes(mode) || !(Number(rank) > 0)) {
-      throw new DyadError('DATA', `${file}:${i + 1}: expected a word, an ASSAULT mode and a rank`);
+      throw new DyadError('DATA', `${at}: expected a word, an ASSAULT mode and a rank`);
     }
     out.set(word.toLowerCase(), { mode, rank: Number(rank) });
-  });
+  }
   return out;
 }
 
 let instrumentsCache: Map<string, { mode: string; rank: number }> | null = null;
 
 export function loadInstruments(): Map<string, { mode: string; rank: number }> {
-  instrumentsCache ??= parseInstruments(readFileSync(dataPath('lexicons/instruments.tsv'), 'utf8'), 'data/lexicons/instruments.tsv');
+  instrumentsCache ??= loadDataFile('lexicons/instruments.tsv', parseInstruments);
   return instrumentsCache;
 }

@@ -1,8 +1,7 @@
 // Reads the actor data files (data/actors/*.tsv): '#' lines are comments, the first other line names the
 // columns. Files are read once at module load; every error names file:line.
-import { dataPath } from '../../core/paths.js';
-import { readFileSync } from 'node:fs';
 import { DyadError } from '../../core/errors.js';
+import { readDataText } from '../../lexicons/tsv.js';
 
 export interface Row {
   /** "data/actors/people.tsv:12", for reasons and error messages. */
@@ -39,12 +38,6 @@ export function parseTsv(text: string, file: string, columns: string[], nonEmpty
 }
 
 export function readTsv(name: string, columns: string[], nonEmpty: string[]): Row[] {
-  const url = dataPath(`actors/${name}`);
-  let text: string;
-  try {
-    text = readFileSync(url, 'utf8');
-  } catch (err) {
-    throw new DyadError('DATA', `data/actors/${name}: cannot read (${(err as Error).message})`);
-  }
-  return parseTsv(text, `data/actors/${name}`, columns, nonEmpty);
+  const { text, file } = readDataText(`actors/${name}`);
+  return parseTsv(text, file, columns, nonEmpty);
 }

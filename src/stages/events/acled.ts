@@ -4,10 +4,9 @@
 // explosive or stand-off weapon; protests and riots are crowds; strategic developments are acts without violence.
 // The cue words are data (data/lexicons/acled-cues.tsv); who was hurt is read from the armed and civilian nouns on
 // the victim side of each violence word.
-import { readFileSync } from 'node:fs';
 import type { CodedEvent, DatePrecision, Doc, ReportAcled, TimeExpr, Token } from '../../core/types.js';
 import { DyadError } from '../../core/errors.js';
-import { dataPath } from '../../core/paths.js';
+import { dataLines, loadDataFile } from '../../lexicons/tsv.js';
 import { acledLegacyType } from '../../ontology/index.js';
 import { reportFatalities } from './fatalities.js';
 
@@ -28,11 +27,10 @@ export type AcledCueLexicon = Map<string, CuePhrase[]>;
 
 export function parseAcledCues(text: string, file: string): AcledCueLexicon {
   const byFirst: AcledCueLexicon = new Map();
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim() || line.startsWith('#')) return;
-    const [phrase, cue, reason] = line.split('\t').map((c) => c?.trim() ?? '');
+  for (const { cells, at } of dataLines(text, file)) {
+    const [phrase, cue, reason] = cells;
     if (!phrase || !(ACLED_CUES as readonly string[]).includes(cue) || !reason) {
-      throw new DyadError('DATA', `${file}:${i + 1}: expected a phrase, one of ${ACLED_CUES.join('/')} and a reason`);
+      throw new DyadError('DATA', `${at}: expected a phrase, one of ${ACLED_CUES.join('/')} and a reason`);
     }
     const words = phrase.split(/\s+/).map((w) => new Set(w.split('|')));
     const entry: CuePhrase = { cue: cue as AcledCue, words, text: phrase, reason };
@@ -41,13 +39,13 @@ export function parseAcledCues(text: string, file: string): AcledCueLexicon {
       if (list) list.push(entry);
       else byFirst.set(first, [entry]);
     }
-  });
+  }
   return byFirst;
 }
 
 let shipped: AcledCueLexicon | null = null;
 export function loadAcledCues(): AcledCueLexicon {
-  shipped ??= parseAcledCues(readFileSync(dataPath('lexicons/acled-cues.tsv'), 'utf8'), 'data/lexicons/acled-cues.tsv');
+  shipped ??= loadDataFile('lexicons/acled-cues.tsv', parseAcledCues);
   return shipped;
 }
 
@@ -55,20 +53,19 @@ export type AcledLabels = Map<string, { event_type: string; sub_event_type: stri
 
 export function parseAcledLabels(text: string, file: string): AcledLabels {
   const labels: AcledLabels = new Map();
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim() || line.startsWith('#')) return;
-    const [label, event_type, sub_event_type, reason] = line.split('\t').map((c) => c?.trim() ?? '');
+  for (const { cells, at } of dataLines(text, file)) {
+    const [label, event_type, sub_event_type, reason] = cells;
     if (!label || !event_type || !sub_event_type || !reason) {
-      throw new DyadError('DATA', `${file}:${i + 1}: expected a label, an ACLED event type, a sub-event type and a reason`);
+      throw new DyadError('DATA', `${at}: expected a label, an ACLED event type, a sub-event type and a reason`);
     }
     labels.set(label, { event_type, sub_event_type, reason });
-  });
+  }
   return labels;
 }
 
 let shippedLabels: AcledLabels | null = null;
 export function loadAcledLabels(): AcledLabels {
-  shippedLabels ??= parseAcledLabels(readFileSync(dataPath('lexicons/acled-labels.tsv'), 'utf8'), 'data/lexicons/acled-labels.tsv');
+  shippedLabels ??= loadDataFile('lexicons/acled-labels.tsv', parseAcledLabels);
   return shippedLabels;
 }
 

@@ -15,9 +15,8 @@
 // abroad must be plausible (see plausible(): "Ber" in a Malian story is not the Greek town of that other name).
 // A name the gazetteer does not know after a static cue is kept, placed at the known place or region named
 // with it, as ACLED codes a village it cannot find at the precision of a nearby place.
-import { readFileSync } from 'node:fs';
 import type { ActorMention, Doc, Place, Token } from '../../core/types.js';
-import { dataPath } from '../../core/paths.js';
+import { dataLines, loadDataFile } from '../../lexicons/tsv.js';
 import { getGazetteer, type Gazetteer, type ResolvedPlace } from './gazetteer.js';
 
 /** How a place was cued: what the events stage uses to tell the place of an event from other places. */
@@ -111,10 +110,7 @@ const NOT_PLACES = new Set(
 );
 // Names of peoples ("Fulani", "Dogons", "Tama"): never a place name, though the gazetteer may hold a namesake.
 const PEOPLES: ReadonlySet<string> = new Set(
-  readFileSync(dataPath('lexicons/places-not-names.tsv'), 'utf8')
-    .split('\n')
-    .map((l) => l.trim().toLowerCase())
-    .filter((l) => l && !l.startsWith('#') && !l.startsWith('columns')),
+  loadDataFile('lexicons/places-not-names.tsv', dataLines).map((l) => l.cells[0].toLowerCase()),
 );
 function isPeople(lower: string): boolean {
   return PEOPLES.has(lower) || (lower.endsWith('s') && PEOPLES.has(lower.slice(0, -1)));

@@ -23,6 +23,7 @@ import { findTriggers, type Trigger } from '../triggers.js';
 import type { Stemmer } from './stem.js';
 import { DyadError } from '../../../core/errors.js';
 import { inflect } from '../../../lexicons/inflect.js';
+import { dataLines } from '../../../lexicons/tsv.js';
 
 export interface RelationInput {
   text: string;
@@ -139,19 +140,18 @@ export interface FeatureContext {
 /** Parses the cue file: `class<TAB>lemma lemma ...` per line; keys are stems of every inflected form. */
 export function parseCues(text: string, stem: Stemmer, file = 'plover-cues.tsv'): Map<string, string[]> {
   const cues = new Map<string, string[]>();
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim() || line.startsWith('#')) return;
-    const [cls, words] = line.split('\t');
-    if (!cls || !words) throw new DyadError('DATA', `${file}:${i + 1}: expected a class and a list of words`);
-    for (const lemma of words.trim().split(/\s+/)) {
+  for (const { cells, at } of dataLines(text, file)) {
+    const [cls, words] = cells;
+    if (!cls || !words) throw new DyadError('DATA', `${at}: expected a class and a list of words`);
+    for (const lemma of words.split(/\s+/)) {
       for (const form of [lemma, ...inflect(lemma)]) {
         const key = stem(form);
         const list = cues.get(key);
-        if (!list) cues.set(key, [cls.trim()]);
-        else if (!list.includes(cls.trim())) list.push(cls.trim());
+        if (!list) cues.set(key, [cls]);
+        else if (!list.includes(cls)) list.push(cls);
       }
     }
-  });
+  }
   return cues;
 }
 
