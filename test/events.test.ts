@@ -56,6 +56,14 @@ describe('event types and direction', () => {
     expect(noun.target?.code).not.toBe('NERMIL');
   });
 
+  it('takes the country an event acts in as its target when no other actor follows, but not for talks', () => {
+    const curfew = events('Serbia lifted a night curfew in Montenegro on Sunday.').find((e) => e.source?.country === 'SRB');
+    expect(curfew?.target?.country).toBe('MNE');
+    expect(curfew?.reason).toMatch(/country or region the event is in/);
+    const talks = find(events('Russian and American negotiators held talks in Switzerland on Monday.'), 'CONSULT');
+    expect(talks.target?.country).not.toBe('CHE');
+  });
+
   it('codes a refusal to meet as REJECT, not CONSULT', () => {
     const evs = events('Iran refused to meet the American envoy.');
     const e = find(evs, 'REJECT');

@@ -95,10 +95,6 @@ function coordinated(tokens: Token[], actors: ActorMention[], idx: number, tokId
   return out;
 }
 
-/**
- * Picks source and target for a trigger spanning tokens [first, last] in a sentence whose tokens are
- * [sentStart, sentEnd). `actors` are the sentence's actor mentions, sorted by start.
- */
 /** Is the mention starting at token `ms` the object of a "by" after the trigger ("by the Malian army")? */
 function afterBy(tokens: Token[], ms: number, last: number): boolean {
   let k = ms - 1;
@@ -107,6 +103,33 @@ function afterBy(tokens: Token[], ms: number, last: number): boolean {
 }
 const AGENT_DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'suspected', 'presumed', 'alleged', 'unidentified', 'unknown']);
 
+const PLACE_PREPS = new Set(['in', 'into', 'from', 'to', 'on', 'against', 'across', 'inside', 'over', 'throughout']);
+
+/** The first country or region named after a place preposition later in the trigger's clause, if any. */
+function placeAfter(
+  tokens: Token[],
+  last: number,
+  sentEnd: number,
+  actors: ActorMention[],
+  tokIdx: (m: ActorMention) => [number, number],
+): ActorMention | null {
+  for (const m of actors) {
+    if (m.kind !== 'location' || !m.country) continue;
+    const [ms] = tokIdx(m);
+    if (ms <= last || ms - last > 10 || ms >= sentEnd) continue;
+    let stopped = false;
+    for (let i = last + 1; i < ms && !stopped; i++) stopped = TARGET_STOP.has(tokens[i].lower);
+    if (stopped) return null;
+    let k = ms - 1;
+    if (tokens[k]?.lower === 'the') k--;
+    if (PLACE_PREPS.has(tokens[k]?.lower ?? '')) return m;
+  }
+  return null;
+}
+/**
+ * Picks source and target for a trigger spanning tokens [first, last] in a sentence whose tokens are
+ * [sentStart, sentEnd). `actors` are the sentence's actor mentions, sorted by start.
+ */
 export function findArguments(
   tokens: Token[],
   sentStart: number,
@@ -192,6 +215,16 @@ export function findArguments(
     if (after && (!subject || after.country !== subject.country)) {
       target = after;
       reasons.push(`target: the country named right after "${tokens[last].text}"`);
+    }
+  }
+
+  // No actor after the phrase: a country or region it acts on or in is its target ("lifted a curfew in
+  // Montenegro", "strengthened its forces in Lebanon"). Not for meetings: "talks in Geneva" has no partner there.
+  if (!target && !passive && event !== 'CONSULT') {
+    const place = placeAfter(tokens, last, sentEnd, actors, tokIdx);
+    if (place && (!subject || place.country !== subject.country)) {
+      target = place;
+      reasons.push(`target: the country or region the event is in or on ("${place.text}")`);
     }
   }
 
