@@ -64,6 +64,12 @@ describe('event types and direction', () => {
     expect(talks.target?.country).not.toBe('CHE');
   });
 
+  it('takes an actor named inside the event phrase as its target', () => {
+    const e = find(events('Switzerland said it had expelled two Russian diplomats for spying.'), 'SANCTION');
+    expect(e.source?.country).toBe('CHE');
+    expect(e.target?.code).toBe('RUSGOV');
+  });
+
   it('codes a refusal to meet as REJECT, not CONSULT', () => {
     const evs = events('Iran refused to meet the American envoy.');
     const e = find(evs, 'REJECT');

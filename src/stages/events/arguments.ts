@@ -218,6 +218,14 @@ export function findArguments(
     }
   }
 
+  // The object named inside the phrase itself ("expelled two Russian diplomats", "targeted a MINUSMA convoy").
+  if (!target && !passive) {
+    const inside = actors.find((m) => m.kind !== 'location' && m.start > triggerStart && m.start < triggerEnd && m.entity !== subject?.entity);
+    if (inside) {
+      target = inside;
+      reasons.push(`target: the actor named inside the event phrase ("${inside.text}")`);
+    }
+  }
   // No actor after the phrase: a country or region it acts on or in is its target ("lifted a curfew in
   // Montenegro", "strengthened its forces in Lebanon"). Not for meetings: "talks in Geneva" has no partner there.
   if (!target && !passive && event !== 'CONSULT') {
