@@ -107,12 +107,12 @@ export function countryForSentence(doc: Pick<Doc, 'actors' | 'places' | 'text'>,
  * militants attacked a post near Djibo": BFAREB, not the MLIREB of its founding): the places of the mention's
  * own sentence, else the article's context country.
  */
-function localiseGroup(doc: Doc, m: ActorMention, placesBySentence: Map<number, Place[]>): void {
+function localiseGroup(doc: Doc, m: ActorMention, placesBySentence: Map<number, Place[]>, context: () => Found): void {
   const bases = GROUP_BASES.get(m.entity.slice('group:'.length));
   if (!bases || bases.length < 2 || !m.sector) return;
   const list = placesBySentence.get(m.sentence);
   const here = list ? sentenceCountry(doc.text, list) : null;
-  const found = here ? { iso: here.iso, why: `the places of its sentence (${here.names.join(', ')})` } : contextCountry(doc);
+  const found = here ? { iso: here.iso, why: `the places of its sentence (${here.names.join(', ')})` } : context();
   if (!found || found.iso === m.country || !bases.includes(found.iso)) return;
   m.country = found.iso;
   m.code = found.iso + m.sector;
@@ -122,6 +122,8 @@ function localiseGroup(doc: Doc, m: ActorMention, placesBySentence: Map<number, 
 export function fillActorCountries(doc: Doc): void {
   let countryOf: ((sentence: number) => Found) | null = null;
   let placesBySentence: Map<number, Place[]> | null = null;
+  let ctx: Found | undefined;
+  const context = () => (ctx === undefined ? (ctx = contextCountry(doc)) : ctx);
   for (const m of doc.actors) {
     if (m.entity.startsWith('group:') && GROUP_BASES.get(m.entity.slice(6))?.length) {
       if (!placesBySentence) {
@@ -132,7 +134,7 @@ export function fillActorCountries(doc: Doc): void {
           else placesBySentence.set(p.sentence, [p]);
         }
       }
-      localiseGroup(doc, m, placesBySentence);
+      localiseGroup(doc, m, placesBySentence, context);
       continue;
     }
     if (!needsCountry(m)) continue;
