@@ -19,7 +19,8 @@
 //   one day of a multi-day event ("5-10 Jul").
 // - Actor1 country: when actor1 is a state force ("Military Forces of France", "Police Forces of Chad (1990-)",
 //   "Mutiny of ..."), that country; otherwise the row's iso3 (armed groups, protesters and civilians are coded
-//   to the country they act in). Compared with the chosen event's source.country. Actor1 sector only where
+//   to the country they act in). Compared with the report's actor 1 (doc.acled.actor1: the doer of its event, else
+//   the first armed actor it names), else the chosen event's source. Actor1 sector only where
 //   ACLED's inter1 code is unambiguous: 1 state forces (COP for police, else MIL), 2 rebels (REB), 7 civilians
 //   (CVL).
 // - Location: the chosen event's location (else the first event location in the note): country against iso3,
@@ -146,6 +147,8 @@ export interface AcledPrediction {
   fatalitiesReport: number;
   /** The report's date (doc.acled.date), else the chosen event's. */
   date: string | null;
+  /** The report's actor 1 (doc.acled.actor1), else the chosen event's source. */
+  actor1: CodedEvent['source'];
 }
 
 /** The legacy ACLED type and the chosen event, from a note's report-level reading and events (rule in the header). */
@@ -169,7 +172,8 @@ export function predictAcled(events: readonly CodedEvent[], report: ReportAcled 
   }
   const chosen = categorised ?? real[0] ?? null;
   const date = report?.date ?? chosen?.date ?? null;
-  return { type, chosen, fatalitiesSum: sum, fatalitiesMax: max, fatalitiesReport: report?.fatalities_coded ?? report?.fatalities ?? 0, date };
+  const actor1 = report?.actor1 ?? chosen?.source ?? null;
+  return { type, chosen, fatalitiesSum: sum, fatalitiesMax: max, fatalitiesReport: report?.fatalities_coded ?? report?.fatalities ?? 0, date, actor1 };
 }
 
 /** Great-circle distance in km. */
@@ -209,7 +213,7 @@ export interface AcledResult {
   fatalitiesMax: FatalityFigures;
   /** Exact (report) over rows with gold fatalities > 0. */
   fatalitiesExactWhenKilled: { exact: number; n: number };
-  /** `given*`: the same over rows where dyad chose an event (dated / with a source country), to separate misses from errors. */
+  /** `given*`: the same over rows where dyad dated the report / gave actor 1 a country, to separate misses from errors. */
   eventDate: { exact: number; n: number; givenDated: number; nDated: number };
   actor1Country: { accuracy: number; n: number; givenSource: number; nSource: number };
   actor1Sector: { accuracy: number; n: number };
@@ -310,13 +314,14 @@ export function scoreAcled(rows: readonly AcledRow[], engine: Pick<Engine, 'anal
 
     const goldCountry = actor1Country(row);
     country.n++;
-    if (ev?.source?.country) country.nSource++;
-    if (ev?.source?.country === goldCountry) country.ok++;
-    else mistakes.push({ row, kind: 'actor1', gold: goldCountry, predicted: ev?.source?.country ?? '-' });
+    const a1 = pred.actor1;
+    if (a1?.country) country.nSource++;
+    if (a1?.country === goldCountry) country.ok++;
+    else mistakes.push({ row, kind: 'actor1', gold: goldCountry, predicted: a1?.country ?? '-' });
     const goldSector = actor1Sector(row);
     if (goldSector) {
       sector.n++;
-      if (ev?.source?.sector === goldSector) sector.ok++;
+      if (a1?.sector === goldSector) sector.ok++;
     }
 
     // The chosen event's location, else the first event location in the note.

@@ -211,7 +211,7 @@ await run('acled', 'ACLED Sahel dev (acled-sahel/dev.csv)', join(evalDir, 'acled
         ['event date exact (notes stating the event day)', num3(r.eventDate.exact), r.eventDate.n],
         ['  same, where dyad dated the report', num3(r.eventDate.givenDated), r.eventDate.nDated],
         ['actor1 country', num3(r.actor1Country.accuracy), r.actor1Country.n],
-        ['  same, where dyad gave a source country', num3(r.actor1Country.givenSource), r.actor1Country.nSource],
+        ['  same, where dyad gave actor 1 a country', num3(r.actor1Country.givenSource), r.actor1Country.nSource],
         ['actor1 sector (inter1 1/2/7)', num3(r.actor1Sector.accuracy), r.actor1Sector.n],
         ['location country (event location)', num3(r.location.country), r.rows],
         ['  same, where an event has a location', num3(r.location.countryGivenLocated), r.location.located],

@@ -242,6 +242,14 @@ describe('report ACLED type', () => {
     expect(acledOf('The army tried to bombard rebel bases in the mountains.')?.legacy_type).toBe('Remote violence');
   });
 
+  it('names the report\'s actor 1: the doer of its event, else the first armed actor it names', () => {
+    const attack = acledOf('Gunmen ambushed an army patrol near Djibo, Burkina Faso, killing two soldiers.');
+    expect(attack?.actor1?.code).toBe('BFAUAF');
+    expect(attack?.actor1?.reason).toMatch(/doer of the report's event/);
+    const nothingCoded = acledOf('Weapons seizure: the Nigerien police discovered an arms cache on the outskirts of Tahoua, Niger.');
+    expect(nothingCoded?.actor1?.code).toBe('NERCOP');
+  });
+
   it('is part of what annotate gives', () => {
     const doc = engine.analyze({ text: 'Soldiers clashed with rebels near the border; three rebels were killed.' });
     const out = annotationOf(doc) as { acled: { legacy_type: string; fatalities: number } | null };

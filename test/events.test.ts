@@ -64,6 +64,13 @@ describe('event types and direction', () => {
     expect(talks.target?.country).not.toBe('CHE');
   });
 
+  it('gives a participle clause the subject of the clause it hangs on', () => {
+    const evs = events('Gunmen ambushed an army patrol near Djibo, Burkina Faso, killing two soldiers.');
+    const killing = evs.find((e) => e.trigger?.text === 'killing');
+    expect(killing?.source?.code).toBe('BFAUAF');
+    expect(killing?.target?.code).toBe('BFAMIL');
+  });
+
   it('takes an actor named inside the event phrase as its target', () => {
     const e = find(events('Switzerland said it had expelled two Russian diplomats for spying.'), 'SANCTION');
     expect(e.source?.country).toBe('CHE');

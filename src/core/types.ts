@@ -113,6 +113,11 @@ export interface ReportAcled extends AcledCategory {
   date_precision?: DatePrecision;
   /** How the date was chosen, in words. */
   date_reason?: string;
+  /**
+   * The report's main actor, ACLED's actor 1: the doer of the report's event, else the first armed or state actor
+   * (protesters, for a protest) the report names; null when it names none. Its `reason` says which.
+   */
+  actor1?: ActorMention | null;
 }
 
 export interface Evidence extends Span {

@@ -4,7 +4,7 @@
 // explosive or stand-off weapon; protests and riots are crowds; strategic developments are acts without violence.
 // The cue words are data (data/lexicons/acled-cues.tsv); who was hurt is read from the armed and civilian nouns on
 // the victim side of each violence word.
-import type { CodedEvent, DatePrecision, Doc, ReportAcled, TimeExpr, Token } from '../../core/types.js';
+import type { ActorMention, CodedEvent, DatePrecision, Doc, ReportAcled, TimeExpr, Token } from '../../core/types.js';
 import { DyadError } from '../../core/errors.js';
 import { dataLines, loadDataFile } from '../../lexicons/tsv.js';
 import { acledLegacyType } from '../../ontology/index.js';
@@ -479,7 +479,7 @@ export function classifyAcled(
 
 /** The report-level ACLED reading of an analysed document: type, legacy type, deaths and date; null when ACLED records nothing. */
 export function reportAcled(
-  doc: Pick<Doc, 'tokens' | 'sentences' | 'events'> & Partial<Pick<Doc, 'times' | 'published' | 'text'>>,
+  doc: Pick<Doc, 'tokens' | 'sentences' | 'events'> & Partial<Pick<Doc, 'times' | 'published' | 'text' | 'actors'>>,
   lexicon: AcledCueLexicon = loadAcledCues(),
 ): ReportAcled | null {
   const cat = classifyAcled(doc.tokens, 0, doc.tokens.length, doc.events, lexicon);
@@ -497,7 +497,25 @@ export function reportAcled(
     ...(share ? { fatalities_reason: share.reason } : {}),
     reason: cat.reason,
     ...reportDate(doc.events, doc.times ?? [], doc.published ?? null, legacy_type),
+    actor1: reportActor(doc.events, doc.actors ?? [], legacy_type, cat.event_type),
   };
+}
+
+const ARMED_SECTORS = new Set(['MIL', 'COP', 'REB', 'UAF', 'PRM', 'INS', 'SPY']);
+const CROWD_SECTORS = new Set(['OPP', 'CVL', 'LAB', 'EDU']);
+
+/**
+ * ACLED's actor 1 for the report: the doer of the first event of the report's type (else of any event), else the
+ * first armed or state-force actor the report names, or for a protest or riot the first crowd; null when none.
+ */
+export function reportActor(events: readonly CodedEvent[], actors: readonly ActorMention[], legacyType: string, eventType: string): ActorMention | null {
+  const real = events.filter((e) => !e.negated && !e.hypothetical && !e.historical && e.source);
+  const doer = real.find((e) => e.acled && acledLegacyType(e.acled.event_type, e.acled.sub_event_type) === legacyType) ?? real[0];
+  if (doer?.source) return { ...doer.source, reason: `the doer of the report's event "${doer.trigger?.text ?? doer.event}": ${doer.source.reason}` };
+  const crowd = eventType === 'Protests' || eventType === 'Riots';
+  const named = actors.find((a) => a.sector && a.kind !== 'location' && (ARMED_SECTORS.has(a.sector) || (crowd && CROWD_SECTORS.has(a.sector))));
+  if (named) return { ...named, reason: `no coded event has a doer; the first ${crowd ? 'crowd or armed' : 'armed'} actor the report names: ${named.reason}` };
+  return null;
 }
 
 const DAY_VALUE = /^(\d{4})-(\d{2})-(\d{2})$/;

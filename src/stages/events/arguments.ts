@@ -174,6 +174,11 @@ export function findArguments(
       subject = near;
       reasons.push('source: possessor of the event noun');
     }
+  } else if (first > sentStart && tokens[first - 1].text === ',' && tokens[first].lower.endsWith('ing')) {
+    // ", killing two soldiers": a participle clause shares the sentence's subject, not the nearest name
+    // ("Gunmen ambushed a patrol near Djibo, Burkina Faso, killing ...").
+    subject = left.find((m) => !governedByPreposition(tokens, m, tokIdx(m)[0]) && m.kind !== 'location') ?? null;
+    if (subject) reasons.push('source: the subject of the clause the participle hangs on');
   } else {
     for (let k = left.length - 1; k >= 0; k--) {
       const m = left[k];
