@@ -1,6 +1,7 @@
 // Who did it and to whom: picks the source and target actor of an event phrase from the actor mentions of
 // its sentence, using word order, prepositions, passive voice and coordination ("X and Y met").
 import type { ActorMention, Token } from '../../core/types.js';
+import { tokenIndexAt } from '../segment/segment.js';
 import { clauseStart } from './modality.js';
 
 export interface Arguments {
@@ -63,15 +64,6 @@ function governedByPreposition(tokens: Token[], m: ActorMention, firstTok: numbe
   return false;
 }
 
-function tokenIndexAt(tokens: Token[], pos: number, lo: number, hi: number): number {
-  // First token starting at or after pos, in [lo, hi).
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Mentions joined to `m` by "and" or commas, on either side. */
 function coordinated(tokens: Token[], actors: ActorMention[], idx: number, tokIdx: (m: ActorMention) => [number, number]): ActorMention[] {

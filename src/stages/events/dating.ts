@@ -12,6 +12,7 @@
 // report's own day ("said Friday"); an undated opening sentence takes the day its next sentence names.
 // Without the sentence context (4-argument call) the nearest expression wins, as before.
 import type { ActorMention, DatePrecision, Doc, Sentence, Span, TimeExpr, Token } from '../../core/types.js';
+import { tokenIndexAt } from '../segment/segment.js';
 import { tenseNear } from '../times/tense.js';
 
 export interface EventDate {
@@ -117,16 +118,6 @@ interface Attachment {
   why: string;
 }
 
-function tokenIndexAt(tokens: Token[], offset: number, from: number, to: number): number {
-  let lo = from;
-  let hi = to;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 const isQuote = (w: string) => w === '"' || w === '“' || w === '”' || w === "''" || w === '``' || w === '‘' || w === '’';
 

@@ -17,6 +17,7 @@
 // with it, as ACLED codes a village it cannot find at the precision of a nearby place.
 import type { ActorMention, Doc, Place, Token } from '../../core/types.js';
 import { dataLines, loadDataFile } from '../../lexicons/tsv.js';
+import { tokenIndexAt } from '../segment/segment.js';
 import { getGazetteer, type Gazetteer, type ResolvedPlace } from './gazetteer.js';
 
 /** How a place was cued: what the events stage uses to tell the place of an event from other places. */
@@ -629,13 +630,7 @@ function sharedCountries(doc: Doc, found: readonly Found[], gaz: Gazetteer): str
  */
 function countryNamed(doc: Doc, a: ActorMention, gaz: Gazetteer): { start: number; end: number; place: ResolvedPlace } | null {
   const { tokens, text } = doc;
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < a.start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = tokenIndexAt(tokens, a.start);
   if (lo >= tokens.length || tokens[lo].start !== a.start || !tokens[lo].cap) return null;
   for (let last = Math.min(lo + 3, tokens.length - 1); last >= lo; last--) {
     if (tokens[last].end > a.end) continue;

@@ -182,3 +182,15 @@ export function sentenceAt(sentences: Sentence[], pos: number): number {
   }
   return Math.max(0, Math.min(sentences.length - 1, lo));
 }
+
+/** Index of the first token in [from, to) that starts at or after character offset `offset` (binary search). */
+export function tokenIndexAt(tokens: readonly Token[], offset: number, from = 0, to = tokens.length): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -8,7 +8,7 @@
 // compared period one year back, and anaphoric expressions ("the next day", "later that year", "three days
 // later", "overnight") count from the latest date of that precision the story named before them.
 import type { Doc, Sentence, Stage, TimeExpr, Token } from '../../core/types.js';
-import { segment, tokenize } from '../segment/segment.js';
+import { segment, tokenIndexAt, tokenize } from '../segment/segment.js';
 import type { Candidate } from './candidate.js';
 import { addDays, addMonths, fmtDate, fmtMonth, fmtWeek, fmtYear, isValidDate, parseIsoDate, quarterOf, resolveWeekday, type Ymd } from './calendar.js';
 import { chronoCandidates } from './chrono.js';
@@ -38,7 +38,7 @@ export function extractTimes(text: string, published: string | null, sentences: 
   const lookup = {
     tokens,
     range: (i: number): [number, number] => [sentences[i].tokenStart, sentences[i].tokenEnd],
-    tokenAt: (offset: number) => tokenAt(tokens, offset),
+    tokenAt: (offset: number) => tokenIndexAt(tokens, offset),
   };
   const all = scanner.out.concat(chronoCandidates(text, scanner.chronoWindows, ref, lookup));
   const kept = weekOf(text, mergeDateAndClock(text, dropNames(text, resolveOverlaps(all))));
@@ -50,16 +50,6 @@ export function extractTimes(text: string, published: string | null, sentences: 
   return kept.map(toTimeExpr(text));
 }
 
-function tokenAt(tokens: Token[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** Words after a date that make it part of a name: "the February 25 Movement", "the 14 March Alliance". */
 const NAME_AFTER = /^\s+(?:youth\s+)?(?:movement|alliance|coalition|front|brigades?|battalion|group|party|manifesto|revolution)\b/i;
