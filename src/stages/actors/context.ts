@@ -102,39 +102,24 @@ export function countryForSentence(doc: Pick<Doc, 'actors' | 'places' | 'text'>,
   return sentenceCountries(doc)(sentence);
 }
 
-/**
- * A transnational armed group acting in one of the countries it is based in takes that country ("JNIM
- * militants attacked a post near Djibo": BFAREB, not the MLIREB of its founding): the places of the mention's
- * own sentence, else the article's context country.
- */
-function localiseGroup(doc: Doc, m: ActorMention, placesBySentence: Map<number, Place[]>, context: () => Found): void {
-  const bases = GROUP_BASES.get(m.entity.slice('group:'.length));
-  if (!bases || bases.length < 2 || !m.sector) return;
-  const list = placesBySentence.get(m.sentence);
-  const here = list ? sentenceCountry(doc.text, list) : null;
-  const found = here ? { iso: here.iso, why: `the places of its sentence (${here.names.join(', ')})` } : context();
-  if (!found || found.iso === m.country || !bases.includes(found.iso)) return;
-  m.country = found.iso;
-  m.code = found.iso + m.sector;
-  m.reason += `; acting in ${found.iso}, one of the countries it is based in, by ${here ? found.why : 'the article\'s context country'}, so ${m.code}`;
+/** The countries a transnational armed group mention's group is based in (empty for any other mention). */
+function basesOf(m: ActorMention): readonly string[] {
+  return m.entity.startsWith('group:') ? (GROUP_BASES.get(m.entity.slice('group:'.length)) ?? []) : [];
 }
 
 export function fillActorCountries(doc: Doc): void {
   let countryOf: ((sentence: number) => Found) | null = null;
-  let placesBySentence: Map<number, Place[]> | null = null;
-  let ctx: Found | undefined;
-  const context = () => (ctx === undefined ? (ctx = contextCountry(doc)) : ctx);
   for (const m of doc.actors) {
-    if (m.entity.startsWith('group:') && GROUP_BASES.get(m.entity.slice(6))?.length) {
-      if (!placesBySentence) {
-        placesBySentence = new Map();
-        for (const p of doc.places) {
-          const list = placesBySentence.get(p.sentence);
-          if (list) list.push(p);
-          else placesBySentence.set(p.sentence, [p]);
-        }
-      }
-      localiseGroup(doc, m, placesBySentence, context);
+    const bases = basesOf(m);
+    if (bases.length > 1) {
+      // A transnational armed group acting in one of the countries it is based in takes that country ("JNIM
+      // militants attacked a post near Djibo": BFAREB, not the MLIREB of its founding).
+      countryOf ??= sentenceCountries(doc);
+      const found = countryOf(m.sentence);
+      if (!found || !m.sector || found.iso === m.country || !bases.includes(found.iso)) continue;
+      m.country = found.iso;
+      m.code = found.iso + m.sector;
+      m.reason += `; acting in ${found.iso}, one of the countries it is based in (${found.why}), so ${m.code}`;
       continue;
     }
     if (!needsCountry(m)) continue;

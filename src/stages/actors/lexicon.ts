@@ -49,8 +49,6 @@ export interface GroupEntry extends EntryBase {
   id: string;
   name: string;
   periods: Period[];
-  /** Countries a transnational group is based in: acting in one, it is coded to it. Empty: its code's country only. */
-  bases: string[];
 }
 export interface PlaceEntry extends EntryBase {
   type: 'location';
@@ -353,7 +351,8 @@ export const PEOPLE = new Map<string, Person>();
 export const NAME_FORMS = new Map<string, NameForm[]>();
 /** lookupCountry's map: every country form (names, adjectives, capitals) -> country. */
 export const COUNTRY_BY_KEY = new Map<string, string>();
-/** Armed group id -> the countries it is based in (armed-groups.tsv `bases`). */
+/** Armed group id -> the countries a transnational group is based in (armed-groups.tsv `bases`): acting in one, it
+ * is coded to it. Empty: its code's country only. */
 export const GROUP_BASES = new Map<string, string[]>();
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -398,7 +397,7 @@ function build(): void {
     for (const b of bases) if (!/^[A-Z]{3}$/.test(b)) throw new DyadError('DATA', `${row.at}: bad base country "${b}"`);
     let g = groups.get(id);
     if (!g) {
-      g = { type: 'group', id, name: row.get('name'), periods: [], bases, caseRule: Case.Any, source: row.at };
+      g = { type: 'group', id, name: row.get('name'), periods: [], caseRule: Case.Any, source: row.at };
       GROUP_BASES.set(id, bases);
       groups.set(id, g);
       const aliases = new Set([row.get('name'), ...splitAliases(row.get('aliases'))]);
