@@ -157,10 +157,14 @@ export const ACLED_RULES: readonly AcledRule[] = [
   { event: 'RETREAT', mode: 'ceasefire', target: '*', event_type: 'Strategic developments', sub_event_type: 'Agreement' },
 ];
 
-// IGO counts as armed for attacks: in conflict reporting the IGO attacked is nearly always a peacekeeping force.
-// Unarmed groups whose violence ACLED records as riots, not battles.
-const CROWD_SECTORS = new Set(['CVL', 'OPP', 'LAB', 'EDU', 'AGR', 'REL', 'BUS']);
-const ARMED_SECTORS = new Set(['MIL', 'REB', 'PRM', 'UAF', 'COP', 'SPY', 'INS', 'IGO']);
+/** Unarmed groups whose violence ACLED records as riots, not battles. */
+export const CROWD_SECTORS: ReadonlySet<string> = new Set(['CVL', 'OPP', 'LAB', 'EDU', 'AGR', 'REL', 'BUS']);
+/** Sectors that bear arms: the state's forces and armed groups. */
+export const ARMED_SECTORS: ReadonlySet<string> = new Set(['MIL', 'REB', 'PRM', 'UAF', 'COP', 'SPY', 'INS']);
+/** The state's own armed forces, among ARMED_SECTORS. */
+export const STATE_FORCE_SECTORS: ReadonlySet<string> = new Set(['MIL', 'COP', 'SPY']);
+// IGO counts as armed when attacked: in conflict reporting the IGO attacked is nearly always a peacekeeping force.
+const ARMED_TARGET = (sector: string) => ARMED_SECTORS.has(sector) || sector === 'IGO';
 
 /**
  * ACLED category of a coded event, or null for event types ACLED does not record (diplomacy). ACLED counts
@@ -176,7 +180,7 @@ export function acledCategory(
   reciprocal = false,
 ): { event_type: string; sub_event_type: string } | null {
   const target =
-    reciprocal || (targetSector && ARMED_SECTORS.has(targetSector)) ? 'armed' : targetSector || mode !== 'firearms' ? 'civilian' : null;
+    reciprocal || (targetSector && ARMED_TARGET(targetSector)) ? 'armed' : targetSector || mode !== 'firearms' ? 'civilian' : null;
   const crowd = sourceSector !== null && CROWD_SECTORS.has(sourceSector);
   for (const r of ACLED_RULES) {
     if (r.event !== event) continue;

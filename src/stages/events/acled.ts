@@ -7,7 +7,7 @@
 import type { ActorMention, CodedEvent, DatePrecision, Doc, ReportAcled, TimeExpr, Token } from '../../core/types.js';
 import { DyadError } from '../../core/errors.js';
 import { dataLines, loadDataFile } from '../../lexicons/tsv.js';
-import { acledLegacyType } from '../../ontology/index.js';
+import { acledLegacyType, ARMED_SECTORS, CROWD_SECTORS } from '../../ontology/index.js';
 import { reportFatalities } from './fatalities.js';
 
 export const ACLED_CUES = [
@@ -500,9 +500,6 @@ export function reportAcled(
     actor1: reportActor(doc.events, doc.actors ?? [], legacy_type, cat.event_type),
   };
 }
-
-const ARMED_SECTORS = new Set(['MIL', 'COP', 'REB', 'UAF', 'PRM', 'INS', 'SPY']);
-const CROWD_SECTORS = new Set(['OPP', 'CVL', 'LAB', 'EDU']);
 
 /**
  * ACLED's actor 1 for the report: the doer of the first event of the report's type (else of any event), else the

@@ -3,7 +3,7 @@
 import type { ActorMention, CodedEvent, Doc, Stage, Token } from '../../core/types.js';
 import type { EventLexicon } from '../../lexicons/events.js';
 import { loadEventLexicon, loadImpliedEvents, loadInstruments, type EventEntry } from '../../lexicons/events.js';
-import { acledCategory, codeEvent, RECIPROCAL_FIGHTING_CUES, type PloverType } from '../../ontology/index.js';
+import { acledCategory, ARMED_SECTORS, codeEvent, RECIPROCAL_FIGHTING_CUES, STATE_FORCE_SECTORS, type PloverType } from '../../ontology/index.js';
 import { findArguments, type Arguments } from './arguments.js';
 import { dateEvent, datingContext, isAfter, isHistorical, publishedDate } from './dating.js';
 import { findFatalities } from './fatalities.js';
@@ -172,7 +172,7 @@ const CLAIM_WORDS = new Set([
 export function claimant(doc: Pick<Doc, 'actors' | 'tokens' | 'sentences'>): ActorMention | null {
   let found: ActorMention | null = null;
   for (const a of doc.actors) {
-    if (a.kind !== 'group' || !a.entity.startsWith('group:') || !a.sector || !ARMED_GROUP_SECTORS.has(a.sector)) continue;
+    if (a.kind !== 'group' || !a.entity.startsWith('group:') || !a.sector || !ARMED_SECTORS.has(a.sector) || STATE_FORCE_SECTORS.has(a.sector)) continue;
     const sent = doc.sentences[a.sentence];
     if (!sent) continue;
     let claim = false;
@@ -183,7 +183,6 @@ export function claimant(doc: Pick<Doc, 'actors' | 'tokens' | 'sentences'>): Act
   }
   return found;
 }
-const ARMED_GROUP_SECTORS = new Set(['REB', 'PRM', 'UAF', 'INS']);
 
 export function codeEvents(
   doc: Doc,
