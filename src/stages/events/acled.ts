@@ -8,6 +8,7 @@ import type { ActorMention, CodedEvent, DatePrecision, Doc, ReportAcled, TimeExp
 import { DyadError } from '../../core/errors.js';
 import { dataLines, loadDataFile } from '../../lexicons/tsv.js';
 import { acledLegacyType, ARMED_SECTORS, CROWD_SECTORS } from '../../ontology/index.js';
+import { MONTHS, NUMBER_WORDS, WEEKDAYS } from '../times/lexicon.js';
 import { reportFatalities } from './fatalities.js';
 
 export const ACLED_CUES = [
@@ -347,17 +348,22 @@ function category(event_type: string, sub_event_type: string) {
 }
 
 /**
- * The ACLED event type of a report from what it names (see the header), in order: territory taken or retaken in a
- * fight, unless a protest leads the report (a crowd occupying a square takes no territory); armed men hurting a crowd that did no violence (violence against civilians); a protest that outweighs the
- * violence in it; harm to someone in the doer's power (torture, executions, lynching: violence against civilians);
- * clashes of unarmed partisans, or a crowd that burns or ransacks (riots); a riot or crowd's violence (youths who
- * are only victims are no crowd); a suicide
- * attack (remote violence, for the older export coded by who was hit); explosives or stand-off weapons with no fight
- * on the ground; violence, a battle when the other side is armed (reciprocal fighting, armed victims, or armed
- * actors that are not the attacker) and violence against civilians otherwise (abductors alone are no second side;
- * civilians hurt in others' fight are its victims; a soldier hurt off duty or at home is no fighting side); a place overrun without named fighting (a battle); territory
- * changing hands without a fight; else a strategic development, or the report's own coded events when it names
- * none of the cues. `legacy_type` is set when the older export's type does not follow from the current one.
+ * The ACLED event type of a report from what it names (see the header), in order:
+ *  - territory taken or retaken in a fight, unless a protest leads the report (a crowd occupying a square takes
+ *    no territory);
+ *  - armed men hurting a crowd that did no violence (violence against civilians);
+ *  - a protest that outweighs the violence in it;
+ *  - harm to someone in the doer's power (torture, executions, lynching: violence against civilians);
+ *  - clashes of unarmed partisans, or a crowd that burns or ransacks (riots); a riot or a crowd's violence
+ *    (youths who are only victims are no crowd);
+ *  - a suicide attack (remote violence; for the older export, coded by who was hit);
+ *  - explosives or stand-off weapons with no fight on the ground;
+ *  - violence: a battle when the other side is armed (reciprocal fighting, armed victims, or armed actors that are
+ *    not the attacker), violence against civilians otherwise (abductors alone are no second side; civilians hurt
+ *    in others' fight are its victims; a soldier hurt off duty or at home is no fighting side);
+ *  - a place overrun without named fighting (a battle); territory changing hands without a fight;
+ *  - else a strategic development, or the report's own coded events when it names none of the cues.
+ * `legacy_type` is set when the older export's type does not follow from the current one.
  */
 export function classifyAcled(
   tokens: Token[],
@@ -385,7 +391,7 @@ export function classifyAcled(
   if ((c.protest > 0 || c.crowd > 0) && repressed) {
     return { ...category('Violence against civilians', 'Attack'), reason: why('armed men hurt a crowd that did no violence') };
   }
-  if (c.protest > 0 && c.protest >= c.attack) {
+  if (protestLed) {
     return c.riot > 0
       ? { ...category('Riots', 'Violent demonstration'), reason: why('a protest turned violent') }
       : { ...category('Protests', 'Peaceful protest'), reason: why('a protest outweighs any violence named') };
@@ -448,10 +454,10 @@ export function classifyAcled(
   }
   if (c.remote > 0 && c.battle === 0 && c.smallarms === 0) {
     const sub = has(tokens, start, end, AIR)
-        ? 'Air/drone strike'
-        : has(tokens, start, end, SHELLING)
-          ? 'Shelling/artillery/missile attack'
-          : 'Remote explosive/landmine/IED';
+      ? 'Air/drone strike'
+      : has(tokens, start, end, SHELLING)
+        ? 'Shelling/artillery/missile attack'
+        : 'Remote explosive/landmine/IED';
     return { ...category('Explosions/Remote violence', sub), reason: why('an explosive or stand-off weapon, no fight on the ground') };
   }
   if (violent) return onTheGround();
@@ -484,9 +490,11 @@ export function reportAcled(
 ): ReportAcled | null {
   const cat = classifyAcled(doc.tokens, 0, doc.tokens.length, doc.events, lexicon);
   if (!cat) return null;
+  const protestLike = cat.event_type === 'Protests' || cat.event_type === 'Riots';
   // In a protest, a death named as its cause happened before it ("marched after police killed a student").
-  const fatalities = reportFatalities(doc.tokens, doc.sentences, { protest: cat.event_type === 'Protests' || cat.event_type === 'Riots' });
+  const fatalities = reportFatalities(doc.tokens, doc.sentences, { protest: protestLike });
   const legacy_type = cat.legacy_type ?? acledLegacyType(cat.event_type, cat.sub_event_type);
+  const happened = happenedEvents(doc.events, legacy_type);
   const share = fatalities && fatalities > 1 && doc.text ? eventShare(doc.text) : null;
   return {
     event_type: cat.event_type,
@@ -496,20 +504,30 @@ export function reportAcled(
     fatalities_coded: share && fatalities ? Math.round(fatalities / share.parts) : fatalities,
     ...(share ? { fatalities_reason: share.reason } : {}),
     reason: cat.reason,
-    ...reportDate(doc.events, doc.times ?? [], doc.published ?? null, legacy_type),
-    actor1: reportActor(doc.events, doc.actors ?? [], legacy_type, cat.event_type),
+    ...reportDate(happened, doc.times ?? [], doc.published ?? null),
+    actor1: reportActor(happened, doc.actors ?? [], protestLike),
   };
+}
+
+/** The report's events that happened (not negated, hypothetical or background), and those of its type. */
+interface HappenedEvents {
+  all: CodedEvent[];
+  ofType: CodedEvent[];
+}
+
+function happenedEvents(events: readonly CodedEvent[], legacyType: string): HappenedEvents {
+  const all = events.filter((e) => !e.negated && !e.hypothetical && !e.historical);
+  const ofType = all.filter((e) => e.acled && acledLegacyType(e.acled.event_type, e.acled.sub_event_type) === legacyType);
+  return { all, ofType };
 }
 
 /**
  * ACLED's actor 1 for the report: the doer of the first event of the report's type (else of any event), else the
  * first armed or state-force actor the report names, or for a protest or riot the first crowd; null when none.
  */
-export function reportActor(events: readonly CodedEvent[], actors: readonly ActorMention[], legacyType: string, eventType: string): ActorMention | null {
-  const real = events.filter((e) => !e.negated && !e.hypothetical && !e.historical && e.source);
-  const doer = real.find((e) => e.acled && acledLegacyType(e.acled.event_type, e.acled.sub_event_type) === legacyType) ?? real[0];
+function reportActor(happened: HappenedEvents, actors: readonly ActorMention[], crowd: boolean): ActorMention | null {
+  const doer = happened.ofType.find((e) => e.source) ?? happened.all.find((e) => e.source);
   if (doer?.source) return { ...doer.source, reason: `the doer of the report's event "${doer.trigger?.text ?? doer.event}": ${doer.source.reason}` };
-  const crowd = eventType === 'Protests' || eventType === 'Riots';
   const named = actors.find((a) => a.sector && a.kind !== 'location' && (ARMED_SECTORS.has(a.sector) || (crowd && CROWD_SECTORS.has(a.sector))));
   if (named) return { ...named, reason: `no coded event has a doer; the first ${crowd ? 'crowd or armed' : 'armed'} actor the report names: ${named.reason}` };
   return null;
@@ -523,14 +541,11 @@ const DAY_VALUE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * publication ("On October 11, unknown individuals set a church ablaze": no coded event, but the day is stated);
  * failing that, the event's month or year, or what the events were dated by (the published date).
  */
-export function reportDate(
-  events: readonly CodedEvent[],
+function reportDate(
+  { all, ofType }: HappenedEvents,
   times: readonly TimeExpr[],
   published: string | null,
-  legacyType: string,
 ): { date: string | null; date_precision: DatePrecision; date_reason: string } {
-  const real = events.filter((e) => !e.negated && !e.hypothetical && !e.historical);
-  const ofType = real.filter((e) => e.acled && acledLegacyType(e.acled.event_type, e.acled.sub_event_type) === legacyType);
   const why = (e: CodedEvent, how: string) => `the date of the report's event "${e.trigger?.text ?? e.event}" (${how})`;
   const statedDay = ofType.find((e) => e.date_from === 'text' && e.date && e.date_precision === 'day');
   if (statedDay?.date) return { date: statedDay.date, date_precision: 'day', date_reason: why(statedDay, statedDay.time?.text ?? 'stated') };
@@ -538,17 +553,16 @@ export function reportDate(
   if (day) return { date: day.value, date_precision: 'day', date_reason: `the first day the report names ("${day.text}")` };
   const stated = ofType.find((e) => e.date_from === 'text' && e.date);
   if (stated?.date) return { date: stated.date, date_precision: stated.date_precision, date_reason: why(stated, stated.time?.text ?? 'stated') };
-  const any = ofType[0] ?? real[0];
+  const any = ofType[0] ?? all[0];
   if (any?.date) return { date: any.date, date_precision: any.date_precision, date_reason: why(any, any.date_from === 'published' ? 'the published date' : 'stated') };
   if (published) return { date: published.slice(0, 10), date_precision: 'day', date_reason: 'the published date: the report states no day' };
   return { date: null, date_precision: 'unknown', date_reason: 'no date stated and no published date' };
 }
 
-const COUNT_WORDS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-};
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const N = '(\\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)';
+const MONTH_WORD = [...MONTHS.keys()].join('|');
+const WEEKDAY_WORD = [...WEEKDAYS.keys()].filter((w) => !w.endsWith('s')).join('|');
+const weekday = (w: string) => WEEKDAYS.get(w.toLowerCase()) ?? 0;
 const SPREAD_PATTERNS: ReadonlyArray<{ re: RegExp; parts: (m: RegExpExecArray) => number; why: string }> = [
   { re: new RegExp(`\\bone of (\\d{1,3}) (?:separate )?(?:events|incidents|attacks)\\b`, 'i'), parts: (m) => Number(m[1]), why: 'one of several events the toll covers' },
   { re: new RegExp(`\\bspread (?:over|across) ${N}\\b`, 'i'), parts: (m) => count(m[1]), why: 'the report spreads the toll' },
@@ -559,19 +573,19 @@ const SPREAD_PATTERNS: ReadonlyArray<{ re: RegExp; parts: (m: RegExpExecArray) =
   },
   { re: new RegExp(`\\b${N}[ -]days?\\s+of\\s+(?:fighting|clashes|violence|unrest|rioting|riots|protests?|combat|attacks|battles?|operations?)`, 'i'), parts: (m) => count(m[1]), why: 'a toll over several days' },
   {
-    re: /\bbetween\s+(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+(\d{1,2})\s*(?:and|-|–)\s*(\d{1,2})\b/i,
+    re: new RegExp(`\\bbetween\\s+(?:${MONTH_WORD})\\.?\\s+(\\d{1,2})\\s*(?:and|-|–)\\s*(\\d{1,2})\\b`, 'i'),
     parts: (m) => Number(m[2]) - Number(m[1]) + 1,
     why: 'a toll over a range of days',
   },
   {
-    re: /\b(?:from|between)\s+(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s*(?:to|and|-|–|until)\s*(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/i,
-    parts: (m) => ((WEEKDAYS.indexOf(m[2].toLowerCase()) - WEEKDAYS.indexOf(m[1].toLowerCase()) + 7) % 7) + 1,
+    re: new RegExp(`\\b(?:from|between)\\s+(${WEEKDAY_WORD})\\s*(?:to|and|-|–|until)\\s*(${WEEKDAY_WORD})\\b`, 'i'),
+    parts: (m) => ((weekday(m[2]) - weekday(m[1]) + 7) % 7) + 1,
     why: 'a toll over a range of days',
   },
 ];
 
 function count(word: string): number {
-  return COUNT_WORDS[word.toLowerCase()] ?? Number(word);
+  return NUMBER_WORDS.get(word.toLowerCase()) ?? Number(word);
 }
 
 /**
