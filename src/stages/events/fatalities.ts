@@ -11,19 +11,21 @@ const NUMBER_WORDS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
   dozen: 12, dozens: 24, hundreds: 200, scores: 40,
 };
+// Misspellings frequent in field reports, and the military's "neutralised" (killed, in French army usage): both
+// death words and verbs whose object is the dead.
+const FIELD_KILL_WORDS = ['kiling', 'kililng', 'killling', 'neutralised', 'neutralized', 'neutralising', 'neutralizing'];
 // Words after which "the N" or "N" is a count of dead people.
 const DEATH_WORDS = new Set([
   'killed', 'killing', 'kills', 'kill', 'dead', 'died', 'die', 'dies', 'dying', 'deaths', 'death', 'fatalities', 'fatality', 'lives',
   'bodies', 'corpses', 'slain', 'massacred', 'executed', 'perished', 'murdered', 'assassinated', 'lynched', 'beheaded',
   'succumbed', 'slaughtered', 'slaughtering', 'murdering', 'executing', 'massacring', 'assassinating',
-  // Misspellings frequent in field reports, and the military's "neutralised" (killed, in French army usage).
-  'kiling', 'kililng', 'killling', 'neutralised', 'neutralized', 'neutralising', 'neutralizing',
+  ...FIELD_KILL_WORDS,
 ]);
 // Verbs whose object (to the right) is the dead: "killing 12", "executed a teacher".
 const ACTIVE_DEATH_VERBS = new Set([
   'killed', 'killing', 'kills', 'kill', 'executed', 'executing', 'massacred', 'massacring', 'murdered', 'murdering',
   'assassinated', 'assassinating', 'slaughtered', 'slaughtering', 'beheaded', 'lynched', 'fatalities', 'fatality',
-  'kiling', 'kililng', 'killling', 'neutralised', 'neutralized', 'neutralising', 'neutralizing',
+  ...FIELD_KILL_WORDS,
 ]);
 const BE_FORMS = new Set(['was', 'were', 'been', 'being', 'be', 'is', 'are', 'got', 'get']);
 // A count next to these is of the wounded, captured or missing, not the dead; the search stops there.
@@ -33,11 +35,11 @@ const NOT_DEATH = new Set([
 ]);
 // Words a count may stand apart from its death word by: "21 militants were estimated to have been killed".
 const SKIPPABLE = /^[a-z][a-z'-]*$/;
-/** A wound or capture word coordinated with a death word ("kidnapped and killed") does not end the search. */
 /** "and", or its sign in terse reports ("5 jihadists & one soldier killed"). */
 function isAnd(tok: Token | undefined): boolean {
   return tok !== undefined && (tok.lower === 'and' || tok.text === '&');
 }
+/** A wound or capture word coordinated with a death word ("kidnapped and killed") does not end the search. */
 function stopsSearch(tokens: Token[], k: number): boolean {
   return NOT_DEATH.has(tokens[k].lower) && tokens[k + 1]?.lower !== 'and' && !participleAdjunct(tokens, k);
 }
@@ -64,12 +66,12 @@ const ONE_PERSON = new Set([
   'elder', 'marabout', 'priest', 'pastor', 'catechist', 'nurse', 'doctor', 'journalist', 'worker', 'bomber', 'gunman',
   'combatant', 'militiaman', 'dozo', 'vigilante', 'brother', 'son', 'father', 'husband', 'wife', 'daughter', 'deputy',
   'head', 'prefect', 'sergeant', 'lieutenant', 'captain', 'colonel', 'general', 'corporal', 'agent', 'employee',
-  'contractor', 'motorist', 'passenger', 'trader', 'herdsman', 'pastoralist', 'fisherman', 'hunter', 'miner', 'thief',
+  'contractor', 'motorist', 'passenger', 'herdsman', 'pastoralist', 'fisherman', 'hunter', 'miner', 'thief',
   'robber', 'bandit', 'terrorist', 'insurgent', 'helmet', 'teenager', 'adolescent', 'infant', 'baby', 'victim',
   'councilman', 'administrator', 'veterinarian', 'secretary', 'pilot', 'activist', 'notable', 'trafficker', 'smuggler',
   'preacher', 'cleric', 'guide', 'shopkeeper', 'tourist', 'national', 'citizen', 'policewoman', 'principal', 'bystander',
   'onlooker', 'relative', 'cousin', 'uncle', 'nephew', 'mother', 'sister', 'inmate', 'prisoner', 'detainee', 'sub-officer',
-  'mechanic', 'militiaman', 'parishioner', 'trucker', 'imam', 'chauffeur', 'fighter', 'soldier', 'dozo',
+  'mechanic', 'parishioner', 'trucker', 'chauffeur',
 ]);
 const MONTHS = new Set([
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
@@ -244,6 +246,12 @@ function afterVictims(tokens: Token[], k: number, end: number): number {
   return next === undefined || j >= end || STOP.has(next) || /^(in|on|at|near|during|when|while|by)$/.test(next) ? n : 0;
 }
 
+/** Is one of `words` among tokens [from, at)? */
+function wordBefore(tokens: Token[], at: number, from: number, words: ReadonlySet<string>): boolean {
+  for (let j = at - 1; j >= from; j--) if (words.has(tokens[j].lower)) return true;
+  return false;
+}
+
 /** A passive subject set off by an aside: "9 traders, most of whom were Bozo, were killed". */
 function countBeforeAside(tokens: Token[], i: number, start: number): number | null {
   for (let j = i - 1; j >= Math.max(start, i - 18); j--) {
@@ -361,15 +369,14 @@ const MORE_WORDS = new Set(['more', 'other', 'others', 'additional', 'further', 
 // "the bodies of two herders", "the remains of six men": the count after "of" is of the dead.
 const BODY_NOUNS = new Set(['bodies', 'corpses', 'remains']);
 // Words that can open a statement of deaths: the scan skips every other token with one look-up.
-const OPENERS = new Set([...DEATH_WORDS, ...DEATH_NOUNS, ...BODY_NOUNS, 'toll', 'casualties', 'casualty', 'coded', 'dead', 'out']);
+const OPENERS = new Set([...DEATH_WORDS, ...DEATH_NOUNS, ...BODY_NOUNS, 'toll', 'casualties', 'casualty', 'coded', 'out']);
 
 /** Every statement of deaths in tokens[start, end), in order. */
 export function fatalityMentions(tokens: Token[], start: number, end: number): FatalityMention[] {
   const out: FatalityMention[] = [];
   const push = (count: number, at: number, subset = false, revised = false) => {
     // "2 more died", "three others were also killed": deaths beyond those counted before.
-    let additional = false;
-    for (let j = at - 1; j >= Math.max(start, at - 4) && !additional; j--) additional = MORE_WORDS.has(tokens[j].lower);
+    const additional = wordBefore(tokens, at, Math.max(start, at - 4), MORE_WORDS);
     out.push(additional ? { count, at, subset, revised, additional } : { count, at, subset, revised });
   };
   for (let i = start; i < end; i++) {
@@ -437,9 +444,7 @@ export function fatalityMentions(tokens: Token[], start: number, end: number): F
     if (low.startsWith('execut') && NOT_A_LIFE.has(tokens[i + 2]?.lower ?? '') && SINGULAR_DETERMINERS.has(tokens[i + 1]?.lower ?? '')) continue;
     // "a gendarme who later died of his wounds": the one named before "who" died in this event.
     if (INTRANSITIVE_DEATH.has(low) && (who(i - 1) || (who(i - 2) && LATER.has(prev)))) {
-      let cause = false;
-      for (let j = i - 2; j >= Math.max(start, i - 7) && !cause; j--) cause = CAUSE_WORDS.has(tokens[j].lower);
-      if (cause) continue;
+      if (wordBefore(tokens, i - 1, Math.max(start, i - 7), CAUSE_WORDS)) continue;
       // "who" stands for the one noun phrase before it: its count, else one person.
       const left = countLeft(tokens, who(i - 1) ? i - 1 : i - 2, start);
       push(left ? left.n : 1, i, left?.subset ?? false);
@@ -465,9 +470,7 @@ export function fatalityMentions(tokens: Token[], start: number, end: number): F
     if (noun) {
       // "protesting against the killing of a student", "demanding justice for the murder of": the death the people
       // protest, an earlier event, not one in this report.
-      let cause = false;
-      for (let j = i - 1; j >= Math.max(start, i - 4) && !cause; j--) cause = CAUSE_WORDS.has(tokens[j].lower);
-      if (cause) continue;
+      if (wordBefore(tokens, i, Math.max(start, i - 4), CAUSE_WORDS)) continue;
       // "the death of seven militants", "three deaths", "the killing of 4 people".
       const left = countLeft(tokens, i, start);
       const of = tokens[i + 1]?.lower === 'of' ? (countAt(tokens, i + 2, start) ?? countAt(tokens, i + 3, start)) : null;
@@ -568,8 +571,7 @@ const PROTEST_CAUSE = new Set([...CAUSE_WORDS, 'which', 'rumors', 'rumours', 'ru
 
 /** In a protest or riot report, is the death at `at` the cause of the protest rather than a death in it? */
 function protestCause(tokens: Token[], sentenceStart: number, at: number): boolean {
-  for (let j = at - 1; j >= Math.max(sentenceStart, at - 8); j--) if (PROTEST_CAUSE.has(tokens[j].lower)) return true;
-  return false;
+  return wordBefore(tokens, at, Math.max(sentenceStart, at - 8), PROTEST_CAUSE);
 }
 
 export function findFatalities(tokens: Token[], start: number, end: number): number | null {
