@@ -288,24 +288,7 @@ export function findPlaces(doc: Doc, gaz: Gazetteer = getGazetteer()): PlaceMent
     // is seldom where the event happened.
     const prev = prevWord(tokens, named.start);
     if (!prev || !(STATIC_PREP.has(prev) || TARGET_VERBS.has(prev))) continue;
-    const cue: PlaceCue = 'at';
-    const r = named.place;
-    out.push({
-      start: named.start,
-      end: named.end,
-      text: text.slice(named.start, named.end),
-      name: r.name,
-      country: r.country,
-      admin1: r.admin1,
-      lat: r.lat,
-      lon: r.lon,
-      sentence: a.sentence,
-      cue,
-      level: r.level,
-      population: r.population,
-      precision: precisionOf(r),
-      reason: `actors-stage country "${a.text}" named as a place; ${r.why}`,
-    });
+    out.push(placeMention(named.place, text, named.start, named.end, a.sentence, 'at', `actors-stage country "${a.text}" named as a place; ${named.place.why}`));
   }
 
   containWithin(out, text, gaz);
@@ -461,22 +444,8 @@ export function findPlaces(doc: Doc, gaz: Gazetteer = getGazetteer()): PlaceMent
   }
 
   function mention(f: Found, start: number, end: number, r: ResolvedPlace): PlaceMention {
-    const m: PlaceMention = {
-      start,
-      end,
-      text: text.slice(start, end),
-      name: r.name,
-      country: r.country,
-      admin1: r.admin1,
-      lat: r.lat,
-      lon: r.lon,
-      sentence: f.sentence,
-      cue: f.prep ? 'at' : f.cue,
-      level: r.level,
-      population: r.population,
-      precision: precisionOf(r),
-      reason: `${f.cue === 'dateline' ? 'dateline' : f.cue === 'mention' ? 'named' : f.cue === 'region' ? `before "${f.cueWord}"` : `after "${f.cueWord}"`}; ${r.why}`,
-    };
+    const how = f.cue === 'dateline' ? 'dateline' : f.cue === 'mention' ? 'named' : f.cue === 'region' ? `before "${f.cueWord}"` : `after "${f.cueWord}"`;
+    const m = placeMention(r, text, start, end, f.sentence, f.prep ? 'at' : f.cue, `${how}; ${r.why}`);
     // How surely it tells the article's country: a country or region by name, or a name with one reading.
     const sureness = r.level === 'country' ? 3 : r.level === 'admin1' || r.level === 'admin2' ? 2 : r.readings === 1 && !r.byAlternate && !r.why.includes('spelt') ? 1 : 0;
     if (sureness) sureWeight.set(m, sureness);
@@ -825,6 +794,26 @@ function bareOk(r: ResolvedPlace, hints: readonly string[]): boolean {
 function strongPrefix(r: ResolvedPlace, hints: readonly string[]): boolean {
   if (r.level === 'country' || r.level === 'admin1') return true;
   return r.level === 'place' && !r.byAlternate && (r.majorSeat || (r.population ?? 0) >= 100_000) && (!hints.length || hints.includes(r.country));
+}
+
+/** The place mention of text[start, end) resolved to `r`. */
+function placeMention(r: ResolvedPlace, text: string, start: number, end: number, sentence: number, cue: PlaceCue, reason: string): PlaceMention {
+  return {
+    start,
+    end,
+    text: text.slice(start, end),
+    name: r.name,
+    country: r.country,
+    admin1: r.admin1,
+    lat: r.lat,
+    lon: r.lon,
+    sentence,
+    cue,
+    level: r.level,
+    population: r.population,
+    precision: precisionOf(r),
+    reason,
+  };
 }
 
 function precisionOf(r: ResolvedPlace | null): PlaceMention['precision'] {
