@@ -118,6 +118,7 @@ function placeAfter(
   }
   return null;
 }
+
 /**
  * Picks source and target for a trigger spanning tokens [first, last] in a sentence whose tokens are
  * [sentStart, sentEnd). `actors` are the sentence's actor mentions, sorted by start.
