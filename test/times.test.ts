@@ -291,6 +291,21 @@ describe('TimeML conventions for periods, quarters and fiscal phrases', () => {
     ]);
     expect(value('Sales fell 35% in January, compared to the same month a year ago.', '2009-02-03', 'the same month a year ago')).toBe('2008-01');
   });
+  it('reads "the quarter ended <day>" as the quarter ending nearest that day when no quarter was named before', () => {
+    expect(value('Sales rose in the quarter ended Sept. 30 to $747.8 million.', '1989-10-26', 'the quarter')).toBe('1989-Q3');
+    // a fiscal quarter ending July 31 is reported as the calendar quarter whose end is nearest
+    expect(value('In the quarter ended July 31, Jayark had 5.6 million shares.', '1989-10-30', 'the quarter')).toBe('1989-Q2');
+    // across a year boundary: a quarter ended Jan. 2 is the previous year's fourth
+    expect(value('For the quarter ended Jan. 2, profit doubled.', '1994-02-10', 'the quarter')).toBe('1993-Q4');
+  });
+  it('reads a trading day opened or closed as the story\'s day, and "recent years" as the recent past', () => {
+    expect(value('The Dow fell 3.41% to end the day at 7,114.3.', '2009-02-23', 'the day')).toBe('2009-02-23');
+    expect(value('The FTSE rose 0.9% to finish the day at 5,210.', '2009-10-12', 'the day')).toBe('2009-10-12');
+    const t = one('Kidnappings have grown in recent years.', '1998-09-07', 'recent years');
+    expect([t.type, t.value]).toEqual(['DATE', 'PAST_REF']);
+    // shorter units stay stretches of time
+    expect(one('Funds have sold junk bonds in recent weeks.', '1989-10-27', 'recent weeks').type).toBe('DURATION');
+  });
   it('reads weeks of a month, short years and universal times', () => {
     expect(value('Car sales rebounded in the last week of March.', '2009-04-01', 'the last week of March')).toBe('2009-W13');
     expect(value('The Nikkei fell to its lowest level since \'82.', '2008-10-27', "'82")).toBe('1982');

@@ -44,7 +44,7 @@ export function extractTimes(text: string, published: string | null, sentences: 
   const kept = weekOf(text, mergeDateAndClock(text, dropNames(text, resolveOverlaps(all))));
   refineBracketed(text, kept);
   refineClockDates(kept);
-  refinePeriodRefs(kept);
+  refinePeriodRefs(text, kept);
   refineComparedPeriods(kept, scanner.figureSentences);
   refineAnaphora(kept);
   return kept.map(toTimeExpr(text));
@@ -177,21 +177,51 @@ function refineClockDates(cands: Candidate[]): void {
 const QUARTER_VALUE = /^(\d{4})-(Q[1-4]|H[12])$/;
 const MONTH_VALUE = /^(\d{4})-(\d{2})$/;
 
-/** "the quarter", "the latest period": the last quarter the story named before, if any. */
-function refinePeriodRefs(cands: Candidate[]): void {
+/**
+ * "the quarter", "the latest period": the last quarter the story named before (a fiscal quarter keeps the
+ * story's numbering, as TimeML does); with none named, the quarter that ends on the day named right after it
+ * ("the quarter ended Sept. 30"), taken as the calendar quarter whose end is nearest.
+ */
+function refinePeriodRefs(text: string, cands: Candidate[]): void {
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i];
     if (!c.periodRef) continue;
+    let named = false;
     for (let j = i - 1; j >= 0; j--) {
       const d = cands[j];
       if (d.comparePeriod || d.type !== 'DATE' || !/^\d{4}-Q[1-4]$/.test(d.value)) continue;
+      named = true;
       if (d.value !== c.value) {
         c.value = d.value;
         c.reason += '; the quarter the story named before';
       }
       break;
     }
+    const end = cands[i + 1];
+    const endDay = end && DAY_PREFIX.exec(end.value);
+    if (!named && endDay && /^\s+(?:ended|ending|that\s+ended)\s+$/i.test(text.slice(c.end, end.start))) {
+      const nearest = nearestQuarter(+endDay[1], +endDay[2], +endDay[3]);
+      if (nearest !== c.value) {
+        c.value = nearest;
+        c.reason += '; the quarter ending on the day named';
+      }
+    }
   }
+}
+
+/** The calendar quarter whose last day is nearest to the given day: a fiscal quarter ending July 31 is 2nd. */
+function nearestQuarter(y: number, m: number, d: number): string {
+  const t = Date.UTC(y, m - 1, d);
+  let best = '';
+  let bestGap = Infinity;
+  for (const [qy, q] of [[y - 1, 4], [y, 1], [y, 2], [y, 3], [y, 4]]) {
+    const gap = Math.abs(Date.UTC(qy, q * 3, 0) - t);
+    if (gap < bestGap) {
+      bestGap = gap;
+      best = `${String(qy).padStart(4, '0')}-Q${q}`;
+    }
+  }
+  return best;
 }
 
 /**

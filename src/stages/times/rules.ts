@@ -65,6 +65,8 @@ const HOLIDAYS = new Map<string, { date: (y: number) => Ymd; needs?: string }>([
 ]);
 
 /** "the end of", "the beginning of": edges of a period, kept in the span with the period's value. */
+/** Verbs that open or close a trading or working day: "finished the day up 2%". */
+const DAY_SESSION_VERBS = new Set(['end', 'ends', 'ended', 'ending', 'finish', 'finishes', 'finished', 'finishing', 'close', 'closes', 'closed', 'closing', 'open', 'opens', 'opened', 'opening', 'start', 'starts', 'started', 'starting', 'begin', 'begins', 'began', 'beginning']);
 const EDGE_NOUNS = new Set(['end', 'beginning', 'start', 'middle', 'turn', 'close', 'spring', 'summer', 'autumn', 'fall', 'winter', 'dawn', 'eve']);
 
 /** Prepositions before a month or season that mark it as a date ("in May", "since March"). */
@@ -1431,7 +1433,9 @@ export class RuleScanner {
     if (det === 'the' && !plural) {
       const p2 = this.word(left - 2);
       // "closed down 3% on the day", "for the week": the day or week the story is telling
-      if ((unit === 'D' || unit === 'W') && (p2 === 'for' || p2 === 'during' || p2 === 'throughout' || p2 === 'on' && unit === 'D') && !/^(?:after|before|of|when|that|following|ahead|in|to)$/.test(next)) {
+      // "to end the day at 7,114", "opened the day higher": a trading day is the story's day
+      const dayVerb = unit === 'D' && DAY_SESSION_VERBS.has(p2);
+      if ((unit === 'D' || unit === 'W') && (dayVerb || p2 === 'for' || p2 === 'during' || p2 === 'throughout' || p2 === 'on' && unit === 'D') && !/^(?:after|before|of|when|that|following|ahead|in|to)$/.test(next)) {
         const s = this.shifted(unit, 0);
         this.emit(left - 1, h + 1, s.type, s.value, `the ${w} (the story's)`, { unit, anaphor: { unit, shift: 0 } });
         return;
@@ -1506,7 +1510,10 @@ export class RuleScanner {
       if (this.word(a - 1) === 'the' || this.word(a - 1) === 'more') a--;
       if (this.word(a - 1) === 'most') a--;
       // "in recent years": a stretch of unknown length running up to the reference
-      this.emit(a, h + 1, 'DURATION', this.durationValue('X', unit), 'recent + units', { unit, direction: 'past' });
+      // "in recent years", "of recent decades": a time in the recent past, not a length (days, weeks and
+      // months stay stretches: "in recent weeks" is read as how long)
+      if (unit === 'Y' || unit === 'DE') this.emit(a, h + 1, 'DATE', 'PAST_REF', 'recent + units');
+      else this.emit(a, h + 1, 'DURATION', this.durationValue('X', unit), 'recent + units', { unit, direction: 'past' });
     }
   }
 
