@@ -224,6 +224,14 @@ describe('counting from the date the story set', () => {
       ['That night', '2021-03-07TNI'],
     ]);
   });
+  it('puts a clock time with no day in its sentence on the day the story is telling, else the published day', () => {
+    const text = 'Dr. Slepian was killed on Oct. 23, 1998. He was shot at 10 p.m. as he stood in his kitchen.';
+    expect(findTimes(text, '1999-04-19').map((t) => [t.text, t.value])).toEqual([
+      ['Oct. 23, 1998', '1998-10-23'],
+      ['10 p.m.', '1998-10-23T22:00'],
+    ]);
+    expect(value('The vote closes at 5 p.m.', '2021-03-20', '5 p.m.')).toBe('2021-03-20T17:00');
+  });
   it('counts "the following year" and "later that year" from the year the story is in', () => {
     expect(findTimes('The coup came in 2012. The following year, elections were held.', '2024-03-28').map((t) => t.value)).toEqual(['2012', '2013']);
     expect(findTimes('He fled in June 1998 and returned later that year.', '2000-01-28').map((t) => t.value)).toEqual(['1998-06', '1998']);

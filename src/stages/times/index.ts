@@ -170,6 +170,9 @@ function refineClockDates(cands: Candidate[]): void {
     if (best) {
       c.value = best.value + c.timeSuffix;
       c.reason += '; date from the same sentence';
+    } else {
+      // "He was shot at 10 p.m. as he stood in his kitchen": the day the story is telling, if it named one
+      c.anaphor = { unit: 'D', shift: 0, suffix: c.timeSuffix };
     }
   }
 }
