@@ -11,7 +11,7 @@ import { loadAcled, scoreAcled, typicalErrors, type AcledResult } from './acled.
 import { trainBagOfWords } from './baseline.js';
 import { loadGsr, scoreGsr, type GsrResult } from './gsr.js';
 import { crossValidate, LEXICON_ONLY, loadPlv, scorePlv, type Classifier, type PlvResult, type PlvRow } from './plv.js';
-import { scoreTempEval } from './tempeval3.js';
+import { goldAgreement, loadTimeMl, scoreTempEval } from './tempeval3.js';
 import { loadAcledWithLocation, loadEventLocation, scoreEventLocation, scorePlacesAcled } from './places.js';
 import { scoreConll } from './conll.js';
 import { parseGsrJson, trainClassifier } from '../scripts/classifier-training.js';
@@ -266,7 +266,8 @@ await run('places', 'Places: ACLED Sahel locations and event-location spans', jo
 });
 
 await run('tempeval3', 'TempEval-3 time expressions (tempeval3/)', join(evalDir, 'tempeval3'), (dir) => {
-  const r = scoreTempEval(dir);
+  const docs = loadTimeMl(dir);
+  const r = scoreTempEval(docs);
   console.log(`${r.docs} documents, ${r.dyad.gold} gold TIMEX3 (creation time excluded); dyad ${r.seconds.toFixed(2)} s`);
   const keys = ['strict', 'relaxed', 'value', 'type'] as const;
   console.log(
@@ -279,7 +280,10 @@ await run('tempeval3', 'TempEval-3 time expressions (tempeval3/)', join(evalDir,
       ]),
     ),
   );
-  return r;
+  const a = goldAgreement(docs);
+  const worst = a.split.slice(0, 3).map((w) => `"${w.wording}" ${w.readings.length} readings`).join(', ');
+  console.log(`gold agreement: ${a.offMajority} of ${a.deictic} deictic timexes (${num3(a.offMajority / a.deictic)}) differ from the majority reading of their own wording (${worst})`);
+  return { ...r, goldAgreement: { deictic: a.deictic, offMajority: a.offMajority } };
 });
 
 // ---- CoNLL-2003 NER ----

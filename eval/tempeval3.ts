@@ -7,14 +7,18 @@
 // dyad's findTimes is scored beside plain chrono-node (chrono.parse with the DCT as reference).
 //
 // Also reads MEANTIME (NewsReader, Wikinews; TimeML-style TIMEX3 over token ids) with --meantime: a second,
-// independently annotated set that no rule here was tuned on. Its text is the tokens joined by spaces, and the
+// independently annotated set, used as a cross-check (only the trading-day rule, "ended the day", came from
+// reading its misses). Its text is the tokens joined by spaces, and the
 // date line that holds the creation time is left out; only the title and the first five sentences are
 // annotated there, so only they are kept.
 //
 // --by-reason tallies dyad's outputs per rule (system, relaxed-matched, right value, right type): a rule whose
 // right values are under about F1/2 of its outputs lowers value F1.
 //
-// Usage: node dist-tools/eval/tempeval3.js [dir] [--meantime] [--errors] [--by-reason] [--json]
+// --agreement measures the gold itself: how many deictic timexes ("last week", "a year ago") carry a reading,
+// relative to the creation time, other than the most common reading of the same wording.
+//
+// Usage: node dist-tools/eval/tempeval3.js [dir] [--meantime] [--errors] [--by-reason] [--agreement] [--json]
 import * as chrono from 'chrono-node';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -326,6 +330,75 @@ export function scoreTempEval(dir: string | TimeMlDoc[], errors?: Mismatch[], by
   return { dyad: toScores(dyadTally), chrono: toScores(chronoTally), docs: docs.length, seconds: Number(ns) / 1e9 };
 }
 
+/**
+ * Deictic wordings: TimeML sets their value from the wording and the creation time alone ("last week" is
+ * the week before the creation time's), so one wording should get one reading relative to that time.
+ * "A year ago" and "a year earlier" are left out: comparing figures, they name the period under discussion.
+ */
+const DEICTIC_WORDING = /^(?:(?:last|this|next|the past|the last|the next|earlier this|later this|early this|late last) (?:week|month|year|quarter|weekend)|(?:a|one|two|three|four|five|six|ten|\d+) (?:days?|weeks?|months?|years?|decades?) (?:ago|earlier)|now|today|yesterday|tomorrow|recently|currently|recent (?:days|weeks|months|years)|the weekend)$/;
+/** "a year ago" comparing figures is the period under discussion a year back: its reading rightly varies. */
+const COMPARISON_WORDING = /^(?:a|one) year (?:ago|earlier)$/;
+
+/** A value relative to the creation day: "1998-W32" with creation in week 33 is "W-1", "1988-Q3" in 1989 "Y-1-Q3". */
+function relativeReading(value: string, dct: string): string {
+  const ref = Date.UTC(+dct.slice(0, 4), +dct.slice(5, 7) - 1, +dct.slice(8, 10));
+  const day = 86_400_000;
+  let m = /^(\d{4})-(\d{2})-(\d{2})(T.*)?$/.exec(value);
+  if (m) return `D${(Date.UTC(+m[1], +m[2] - 1, +m[3]) - ref) / day}${m[4] ?? ''}`;
+  m = /^(\d{4})-W(\d{1,2})(.*)$/.exec(value);
+  if (m) {
+    // Monday of ISO week 1 is the Monday on or before January 4th
+    const jan4 = Date.UTC(+m[1], 0, 4);
+    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * day + (+m[2] - 1) * 7 * day;
+    const refMonday = ref - ((new Date(ref).getUTCDay() + 6) % 7) * day;
+    return `W${Math.round((monday - refMonday) / (7 * day))}${m[3]}`;
+  }
+  m = /^(\d{4})-(\d{2})$/.exec(value);
+  if (m) return `M${(+m[1] - +dct.slice(0, 4)) * 12 + +m[2] - +dct.slice(5, 7)}`;
+  m = /^(\d{4})(.*)$/.exec(value);
+  if (m) return `Y${+m[1] - +dct.slice(0, 4)}${m[2]}`;
+  return value;
+}
+
+export interface GoldAgreement {
+  /** Gold timexes with a deictic wording, in documents with a creation time. */
+  deictic: number;
+  /** Of those, how many carry a reading other than the most common one for the same wording. */
+  offMajority: number;
+  /** The wordings read most diversely: wording, count, readings with their counts. */
+  split: Array<{ wording: string; count: number; readings: Array<[string, number]> }>;
+}
+
+/**
+ * How consistently the gold values deictic wordings: a system that reads each wording one way (as TimeML asks)
+ * cannot get right the timexes whose reading differs from the majority reading of their own wording.
+ */
+export function goldAgreement(docs: TimeMlDoc[]): GoldAgreement {
+  const byWording = new Map<string, Map<string, number>>();
+  for (const doc of docs) {
+    if (!doc.dct || !/^\d{4}-\d{2}-\d{2}/.test(doc.dct)) continue;
+    for (const g of doc.gold) {
+      const wording = g.text.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/\s+/g, ' ').trim();
+      if (!DEICTIC_WORDING.test(wording) || COMPARISON_WORDING.test(wording)) continue;
+      const readings = byWording.get(wording) ?? byWording.set(wording, new Map()).get(wording)!;
+      const key = `${g.type} ${relativeReading(g.value, doc.dct)}`;
+      readings.set(key, (readings.get(key) ?? 0) + 1);
+    }
+  }
+  let deictic = 0;
+  let offMajority = 0;
+  const split: GoldAgreement['split'] = [];
+  for (const [wording, readings] of byWording) {
+    const counts = [...readings].sort((a, b) => b[1] - a[1]);
+    const count = counts.reduce((n, [, c]) => n + c, 0);
+    deictic += count;
+    offMajority += count - counts[0][1];
+    if (counts.length > 1) split.push({ wording, count, readings: counts });
+  }
+  split.sort((a, b) => b.count - b.readings[0][1] - (a.count - a.readings[0][1]));
+  return { deictic, offMajority, split };
+}
+
 function printTable(res: ReturnType<typeof scoreTempEval>): void {
   const f = (x: number) => x.toFixed(3);
   const rows: Array<[string, keyof Omit<Scores, 'gold' | 'system'>]> = [
@@ -354,6 +427,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const res = scoreTempEval(meantime ? loadMeantime(dir) : dir, errors, byReason);
   if (args.includes('--json')) console.log(JSON.stringify(res, null, 2));
   else printTable(res);
+  if (args.includes('--agreement')) {
+    const a = goldAgreement(meantime ? loadMeantime(dir) : loadTimeMl(dir));
+    console.log(`\ngold agreement: ${a.offMajority} of ${a.deictic} deictic timexes differ from the majority reading of their wording`);
+    for (const w of a.split) console.log(`  ${w.wording.padEnd(28)} ${String(w.count).padStart(3)}  ${w.readings.map(([r, c]) => `${r} x${c}`).join(', ')}`);
+  }
   if (byReason) {
     console.log('\nrule                                   system matched value  type  value/system');
     for (const [k, r] of [...byReason].sort((a, b) => b[1].system - a[1].system)) {
