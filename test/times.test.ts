@@ -44,6 +44,11 @@ describe('partial dates and weekdays follow the tense', () => {
     expect(value('The ministers will meet on Thursday.', pub, 'Thursday')).toBe('2021-12-16');
     expect(value('The ministers met last Monday.', pub, 'last Monday')).toBe('2021-12-06');
   });
+  it('a scheduling verb in the present reads the weekday as coming, a noun of the same form does not', () => {
+    expect(value('Netanyahu and Arafat meet separately Monday with Albright.', '1998-05-01', 'Monday')).toBe('1998-05-04');
+    expect(value('The president leaves Tuesday for Asia.', pub, 'Tuesday')).toBe('2021-12-14');
+    expect(value('After the vote on Tuesday, the assembly was dissolved.', pub, 'Tuesday')).toBe('2021-12-07');
+  });
   it('a to-clause after the weekday does not set its tense', () => {
     const s = 'Some 2,000 people took to the streets in the capital Thursday to protest plans for an intervention.';
     expect(value(s, '2012-10-20', 'Thursday')).toBe('2012-10-18');

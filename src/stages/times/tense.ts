@@ -11,6 +11,12 @@ const FUTURE_CUES = new Set([
   'expects', 'ahead', 'forthcoming', 'postponed', 'soon', 'payable', 'effective', 'expires', 'expiring',
 ]);
 
+/** Present-tense verbs that newswire uses for scheduled events ("leaves Monday for Asia", "votes Tuesday"). */
+const SCHEDULED_PRESENT = new Set([
+  'meet', 'meets', 'visit', 'visits', 'leaves', 'arrive', 'arrives', 'travels', 'resume', 'resumes', 'vote', 'votes',
+  'convene', 'convenes', 'opens', 'begin', 'begins', 'starts', 'hosts', 'returns', 'flies', 'testify', 'testifies',
+]);
+
 /** Words after "next" that make it temporal ("next week"), not spatial ("next to"). */
 const NEXT_TIME_WORDS = /^(?:week|month|year|day|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|autumn|fall|winter|quarter|session|round|meeting|summit|election|time)s?$/;
 
@@ -58,6 +64,9 @@ function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined): Te
   if (w === 'record' && prev?.lower === 'of') return 'future';
   if ((w === 'plan' || w === 'plans') && prev && DETERMINERS.has(prev.lower)) return null;
   if (FUTURE_CUES.has(w)) return 'future';
+  // "Arafat and Netanyahu meet separately Monday": a scheduling verb in the present names what is coming
+  // (not after an auxiliary, "to" or a determiner: "the visit", "a vote")
+  if (SCHEDULED_PRESENT.has(w) && !(prev && (/^(?:to|will|would|could|can|may|might|must|should|did|does|do|not|n't)$/.test(prev.lower) || ADJECTIVE_SLOT.has(prev.lower) || DETERMINERS.has(prev.lower)))) return 'future';
   if (w.endsWith("'ll") || w.endsWith('’ll')) return 'future';
   if (w === 'next') return next && NEXT_TIME_WORDS.test(next.lower) ? 'future' : null;
   if ((w === 'going' || w === 'set' || w === 'is' || w === 'are') && next?.lower === 'to') return 'future';
