@@ -11,6 +11,7 @@ import { loadAcled, scoreAcled, typicalErrors, type AcledResult } from './acled.
 import { trainBagOfWords } from './baseline.js';
 import { loadGsr, scoreGsr, type GsrResult } from './gsr.js';
 import { crossValidate, LEXICON_ONLY, loadPlv, scorePlv, type Classifier, type PlvResult, type PlvRow } from './plv.js';
+import { scoreEventAnchors } from './event-anchors.js';
 import { goldAgreement, loadTimeMl, scoreTempEval } from './tempeval3.js';
 import { loadAcledWithLocation, loadEventLocation, scoreEventLocation, scorePlacesAcled } from './places.js';
 import { scoreConll } from './conll.js';
@@ -283,7 +284,16 @@ await run('tempeval3', 'TempEval-3 time expressions (tempeval3/)', join(evalDir,
   const a = goldAgreement(docs);
   const worst = a.split.slice(0, 3).map((w) => `"${w.wording}" ${w.readings.length} readings`).join(', ');
   console.log(`gold agreement: ${a.offMajority} of ${a.deictic} deictic timexes (${num3(a.offMajority / a.deictic)}) differ from the majority reading of their own wording (${worst})`);
-  return { ...r, goldAgreement: { deictic: a.deictic, offMajority: a.offMajority } };
+  const ea = scoreEventAnchors(docs, engine);
+  console.log(
+    `event dating on TimeBank's event-time links (${ea.links} links to a DATE/TIME of the event's sentence, ${ea.found} with the expression found): ` +
+      `dater ${num3(ea.dyad / ea.found)}, nearest expression ${num3(ea.nearest / ea.found)}; with 2+ expressions (${ea.choice.links}) ${num3(ea.choice.dyad / ea.choice.links)} vs ${num3(ea.choice.nearest / ea.choice.links)}`,
+  );
+  return {
+    ...r,
+    goldAgreement: { deictic: a.deictic, offMajority: a.offMajority },
+    eventAnchors: { links: ea.links, found: ea.found, dater: rounded(ea.dyad / ea.found), nearest: rounded(ea.nearest / ea.found), choiceLinks: ea.choice.links, choiceDater: rounded(ea.choice.dyad / ea.choice.links), choiceNearest: rounded(ea.choice.nearest / ea.choice.links) },
+  };
 });
 
 // ---- CoNLL-2003 NER ----

@@ -46,6 +46,8 @@ export interface GoldTimex {
   text: string;
   type: string;
   value: string;
+  /** The TIMEX3's tid, for links to it. */
+  tid?: string;
 }
 
 export interface TimeMlDoc {
@@ -53,6 +55,17 @@ export interface TimeMlDoc {
   dct: string | null;
   text: string;
   gold: GoldTimex[];
+  /** EVENT spans in the stripped text (TimeML files only). */
+  events?: GoldEvent[];
+  /** Event-to-time links (TLINK eventInstanceID -> relatedToTime), the creation time left out. */
+  eventTimeLinks?: Array<{ eventId: string; timexId: string; relType: string }>;
+}
+
+export interface GoldEvent {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
 }
 
 interface SysTimex {
@@ -73,7 +86,9 @@ export function parseTimeMl(xml: string, id: string): TimeMlDoc {
   const body = open >= 0 && close > open ? xml.slice(open + 6, close) : '';
   let text = '';
   const gold: GoldTimex[] = [];
-  let current: { start: number; type: string; value: string } | null = null;
+  const events: GoldEvent[] = [];
+  let current: { start: number; type: string; value: string; tid?: string } | null = null;
+  let event: { start: number; id: string } | null = null;
   let i = 0;
   while (i < body.length) {
     const ch = body[i];
@@ -85,10 +100,18 @@ export function parseTimeMl(xml: string, id: string): TimeMlDoc {
           start: text.length,
           type: /\btype="([^"]*)"/.exec(tag)?.[1] ?? '',
           value: /\bvalue="([^"]*)"/.exec(tag)?.[1] ?? '',
+          tid: /\btid="([^"]*)"/.exec(tag)?.[1],
         };
       } else if (tag.startsWith('</TIMEX3') && current) {
-        gold.push({ start: current.start, end: text.length, text: text.slice(current.start, text.length), type: current.type, value: current.value });
+        const g: GoldTimex = { start: current.start, end: text.length, text: text.slice(current.start, text.length), type: current.type, value: current.value };
+        if (current.tid) g.tid = current.tid;
+        gold.push(g);
         current = null;
+      } else if (tag.startsWith('<EVENT')) {
+        event = { start: text.length, id: /\beid="([^"]*)"/.exec(tag)?.[1] ?? '' };
+      } else if (tag.startsWith('</EVENT') && event) {
+        events.push({ id: event.id, start: event.start, end: text.length, text: text.slice(event.start) });
+        event = null;
       }
       i = j + 1;
     } else if (ch === '&') {
@@ -109,7 +132,23 @@ export function parseTimeMl(xml: string, id: string): TimeMlDoc {
       i++;
     }
   }
-  return { id, dct, text, gold };
+  // MAKEINSTANCE ties an event instance to its EVENT; a TLINK from an instance to a time (not the creation
+  // time t0) says how the event stands to that time.
+  const instanceOf = new Map<string, string>();
+  for (const m of xml.matchAll(/<MAKEINSTANCE\b[^>]*>/g)) {
+    const eiid = /\beiid="([^"]*)"/.exec(m[0])?.[1];
+    const eid = /\beventID="([^"]*)"/.exec(m[0])?.[1];
+    if (eiid && eid) instanceOf.set(eiid, eid);
+  }
+  const eventTimeLinks: NonNullable<TimeMlDoc['eventTimeLinks']> = [];
+  for (const m of xml.matchAll(/<TLINK\b[^>]*>/g)) {
+    const ei = /\beventInstanceID="([^"]*)"/.exec(m[0])?.[1];
+    const t = /\brelatedToTime="([^"]*)"/.exec(m[0])?.[1];
+    const rel = /\brelType="([^"]*)"/.exec(m[0])?.[1];
+    const eid = ei && instanceOf.get(ei);
+    if (eid && t && rel && t !== 't0') eventTimeLinks.push({ eventId: eid, timexId: t, relType: rel });
+  }
+  return { id, dct, text, gold, events, eventTimeLinks };
 }
 
 function listTml(dir: string): string[] {

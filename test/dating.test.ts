@@ -70,6 +70,25 @@ describe('the expression that governs the event phrase', () => {
     const text = 'Officials investigated the April 13 attack in the capital.';
     expect(dateOf(text, '2006-07-15', 'attack').date).toBe('2006-04-13');
   });
+  it('dates an event noun by the date that modifies it, even after a preposition that marks another time', () => {
+    const text = 'Two soldiers were arrested after Saturday\'s attack on the base.';
+    expect(dateOf(text, '2021-12-13', 'attack').date).toBe('2021-12-11');
+    expect(dateOf('A 1996 law strengthened the 1959 trade embargo against Cuba.', '2000-01-07', 'embargo').date).toBe('1959');
+    // a bare date before a verb belongs to the clause before it, not to the verb
+    const rel = 'Fighters of the revolution that brought Castro to power 42 years ago gathered Wednesday night.';
+    expect(dateOf(rel, '2000-01-07', 'gathered').date).toBe('2000-01-05');
+  });
+  it('dates the events of a when-clause by the date it follows', () => {
+    const text = 'His relatives have cared for him since November, when he was found clinging to an inner tube.';
+    expect(dateOf(text, '2000-04-17', 'found').date).toBe('1999-11');
+  });
+  it('reads an infinitive as not past, and a past event as datable by the week of the report', () => {
+    const text = 'The offer had been set to expire Nov. 6.';
+    expect(dateOf(text, '1989-10-27', 'expire').date).toBe('1989-11-06');
+    // published on a Monday: "this week" began that day, so it is no time after the report
+    const week = 'Investors were cautious about the gains these issues made this week, the official said.';
+    expect(dateOf(week, '1989-10-30', 'made')).toMatchObject({ from: 'text', date: '1989-11' });
+  });
   it('skips dates inside actor names and quoted titles', () => {
     const text = 'Fighters of Katiba June 12 shelled the town.';
     const actor = {

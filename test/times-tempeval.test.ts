@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { goldAgreement, loadMeantime, parseMeantime, parseTimeMl, scoreTempEval, type TimeMlDoc } from '../eval/tempeval3.js';
+import { scoreEventAnchors } from '../eval/event-anchors.js';
+import { goldAgreement, loadMeantime, loadTimeMl, parseMeantime, parseTimeMl, scoreTempEval, type TimeMlDoc } from '../eval/tempeval3.js';
 
 const DIR = fileURLToPath(new URL('../../shared/eval/tempeval3', import.meta.url));
 const HAVE_DATA = existsSync(DIR);
@@ -16,7 +17,38 @@ describe('TimeML reading', () => {
     const doc = parseTimeMl(xml, 'x');
     expect(doc.dct).toBe('1998-08-07');
     expect(doc.text).toBe('A & B met Friday.');
-    expect(doc.gold).toEqual([{ start: 10, end: 16, text: 'Friday', type: 'DATE', value: '1998-08-07' }]);
+    expect(doc.gold).toEqual([{ start: 10, end: 16, text: 'Friday', type: 'DATE', value: '1998-08-07', tid: 't1' }]);
+    expect(doc.events).toEqual([{ id: 'e1', start: 6, end: 9, text: 'met' }]);
+  });
+});
+
+describe('event dating against TimeML event-time links', () => {
+  const tml = (body: string, links: string) =>
+    '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="1990-08-15" functionInDocument="CREATION_TIME">x</TIMEX3></DCT>' +
+    `<TEXT>${body}</TEXT>` +
+    '<MAKEINSTANCE eventID="e1" eiid="ei1"/><MAKEINSTANCE eventID="e2" eiid="ei2"/>' + links + '</TimeML>';
+  it('reads events, instances and links, and scores the dater beside the nearest expression', () => {
+    // "met" happened on Monday (its own clause); "arrive" is linked to Thursday, the nearest to it as well
+    const body =
+      'The king <EVENT eid="e1">met</EVENT> Saddam on <TIMEX3 tid="t1" type="DATE" value="1990-08-13">Monday</TIMEX3>, ' +
+      'two days before the envoys were due to <EVENT eid="e2">arrive</EVENT> on <TIMEX3 tid="t2" type="DATE" value="1990-08-16">Thursday</TIMEX3>.';
+    const links =
+      '<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>' +
+      '<TLINK lid="l2" relType="IS_INCLUDED" eventInstanceID="ei2" relatedToTime="t2"/>' +
+      '<TLINK lid="l3" relType="BEFORE" eventInstanceID="ei1" relatedToTime="t0"/>';
+    const doc = parseTimeMl(tml(body, links), 'x');
+    expect(doc.eventTimeLinks).toEqual([
+      { eventId: 'e1', timexId: 't1', relType: 'IS_INCLUDED' },
+      { eventId: 'e2', timexId: 't2', relType: 'IS_INCLUDED' },
+    ]);
+    const r = scoreEventAnchors([doc]);
+    expect([r.links, r.found, r.dyad, r.nearest]).toEqual([2, 2, 2, 2]);
+    expect(r.choice.links).toBe(2);
+  });
+  it('counts a link whose expression the times stage missed apart from the dater\'s choices', () => {
+    const body = 'Talks <EVENT eid="e1">resumed</EVENT> at <TIMEX3 tid="t1" type="TIME" value="1990-08-15TEV">dusk-ish</TIMEX3>.';
+    const r = scoreEventAnchors([parseTimeMl(tml(body, '<TLINK lid="l1" relType="IS_INCLUDED" eventInstanceID="ei1" relatedToTime="t1"/>'), 'y')]);
+    expect([r.links, r.found, r.dyad]).toEqual([1, 0, 0]);
   });
 });
 
@@ -75,5 +107,13 @@ describe.skipIf(!HAVE_DATA)('TempEval-3 (TBAQ) scores', () => {
     expect(res.dyad.value.f1).toBeGreaterThan(0.80);
     expect(res.dyad.relaxed.f1).toBeGreaterThan(res.chrono.relaxed.f1);
     expect(res.dyad.value.f1).toBeGreaterThan(res.chrono.value.f1);
+  });
+  it('dates events by the expression TimeBank links them to, ahead of the nearest expression where there is a choice', () => {
+    const r = scoreEventAnchors(loadTimeMl(DIR));
+    // Measured: 921 links, 819 with the expression found; dater 0.929 (nearest 0.963, which ignores
+    // deadlines and report times); with two or more expressions in the sentence 0.859 against 0.837.
+    expect(r.links).toBeGreaterThan(800);
+    expect(r.dyad / r.found).toBeGreaterThan(0.9);
+    expect(r.choice.dyad / r.choice.links).toBeGreaterThan(r.choice.nearest / r.choice.links);
   });
 });

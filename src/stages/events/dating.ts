@@ -56,6 +56,18 @@ function weekToMonth(value: string): string | null {
 }
 
 /** A calendar date and its precision from a TIMEX3 value, or null when the value is not a calendar date. */
+/** Does the time a value names begin after the published day? A week counts from its Monday, so "this week" never does. */
+function startsAfter(value: string, published: string): boolean {
+  const m = /^(\d{4})-W(\d{2})/.exec(value);
+  if (m) {
+    const jan4 = Date.UTC(+m[1], 0, 4);
+    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86400000 + (+m[2] - 1) * 7 * 86400000;
+    return new Date(monday).toISOString().slice(0, 10) > published.slice(0, 10);
+  }
+  const first = calendarDate(value)!.date;
+  return first > published.slice(0, first.length);
+}
+
 export function calendarDate(value: string): { date: string; precision: DatePrecision } | null {
   let m = /^(\d{4})-(\d{2})-(\d{2})(T24)?/.exec(value);
   if (m) {
@@ -163,6 +175,8 @@ function opensSentence(tokens: Token[], s: Sentence, a: number): boolean {
 
 /** Is the event phrase told in the past ("attacked", "have staged", "was killed")? */
 function pastEvent(tokens: Token[], s: Sentence, ta: number, tb: number): boolean {
+  // "had been set to expire Nov. 6": an infinitive's time is not fixed by the tense of the verb it hangs on
+  if (tokens[ta - 1]?.lower === 'to') return false;
   for (let i = ta; i <= tb; i++) {
     const w = tokens[i].lower;
     if (IRREGULAR_PAST.has(w) || w.length > 4 && w.endsWith('ed')) {
@@ -200,6 +214,11 @@ function attachment(ctx: DatingContext, t: TimeExpr, ta: number, tb: number): At
     foreign += 6;
     why.push('across a reporting verb');
   }
+  // "Thursday's ruling", "the 1959 trade embargo", "after Saturday's attack": a date in front of the event's
+  // own noun is that event's date, whatever preposition comes before it.
+  if (!after && ta - b <= 2 && premodifies(tokens, a, b, ta)) return { score: 0, foreign: 0, why: 'it names the time of the event noun' };
+  // "since November, when he was found": the when-clause after a date tells what happened then.
+  if (!after && whenClauseAfter(tokens, b, ta)) return { score: 0.25, foreign: 0, why: 'the when-clause after it' };
   // A sentence-initial adverbial ("On October 27, militants attacked X, killing two") governs every clause.
   // It outranks a date nearer the phrase but before it, which sits in a modifier of the subject ("On April 18,
   // students suspended in March clashed with police").
@@ -239,6 +258,36 @@ function attachment(ctx: DatingContext, t: TimeExpr, ta: number, tb: number): At
     why.push('it names the time of the noun after it');
   }
   return { score, foreign, why: why.join(', ') };
+}
+
+/** Determiners that open a noun phrase a date may modify ("the 1959 embargo", "its May 3 vote"). */
+const NOUN_PHRASE_OPENERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'this', 'that', 'last']);
+
+/**
+ * Is the expression [a, b) a modifier of the noun at ta: a possessive ("Thursday's ruling") or a date after a
+ * determiner ("the 1959 trade embargo"), with at most two lower-case modifiers before the noun? A bare date
+ * before a verb is not ("the revolution that brought Castro to power 42 years ago gathered ...").
+ */
+function premodifies(tokens: Token[], a: number, b: number, ta: number): boolean {
+  // the tokenizer may keep "Saturday's" whole, or split off "'s"
+  const split = tokens[b]?.text === "'s" || tokens[b]?.text === '’s';
+  const possessive = split || /['’]s$/i.test(tokens[b - 1]?.text ?? '');
+  if (!possessive && !NOUN_PHRASE_OPENERS.has(tokens[a - 1]?.lower ?? '')) return false;
+  if (!possessive && ta === b && /(?:ed|ing)$/.test(tokens[ta].lower)) return false;
+  for (let i = split ? b + 1 : b; i < ta; i++) {
+    const w = tokens[i].text;
+    if (!/^\p{Ll}{3,}$/u.test(w) || LOOSE_AFTER.test(w) || CLAUSE_OPENERS.has(w) || REPORTING.has(w)) return false;
+  }
+  return true;
+}
+
+/** Does "when" open a clause right after the date (after a comma or dash at most), reaching the event at ta? */
+function whenClauseAfter(tokens: Token[], b: number, ta: number): boolean {
+  let i = b;
+  if (i < ta && /^(?:,|_|—|–|-)$/.test(tokens[i].text)) i++;
+  if (i >= ta || tokens[i].lower !== 'when') return false;
+  for (let k = i + 1; k < ta; k++) if (tokens[k].text === ';' || tokens[k].text === ':') return false;
+  return true;
 }
 
 /** Is the event phrase at token ta in a perfect tense ("have been killed", "has fought")? */
@@ -341,7 +390,7 @@ export function dateEvent(
     const past = pastEvent(tokens, s, ta, tb);
     for (const t of usable) {
       // A past event is not dated by a day after the report ("protested for the elections set for 7 February").
-      if (past && published && calendarDate(t.value)!.date > published.slice(0, 10)) continue;
+      if (past && published && startsAfter(t.value, published)) continue;
       const at = attachment(context, t, ta, tb);
       // Evidence that the date is another time than the event's rules it out.
       if (at.foreign >= 8) continue;
