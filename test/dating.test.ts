@@ -85,6 +85,8 @@ describe('the expression that governs the event phrase', () => {
   it('reads an infinitive as not past, and a past event as datable by the week of the report', () => {
     const text = 'The offer had been set to expire Nov. 6.';
     expect(dateOf(text, '1989-10-27', 'expire').date).toBe('1989-11-06');
+    const passive = 'He added that final guidelines to be published in early November will decide it.';
+    expect(dateOf(passive, '1989-10-27', 'published').date).toBe('1989-11');
     // published on a Monday: "this week" began that day, so it is no time after the report
     const week = 'Investors were cautious about the gains these issues made this week, the official said.';
     expect(dateOf(week, '1989-10-30', 'made')).toMatchObject({ from: 'text', date: '1989-11' });

@@ -175,8 +175,11 @@ function opensSentence(tokens: Token[], s: Sentence, a: number): boolean {
 
 /** Is the event phrase told in the past ("attacked", "have staged", "was killed")? */
 function pastEvent(tokens: Token[], s: Sentence, ta: number, tb: number): boolean {
-  // "had been set to expire Nov. 6": an infinitive's time is not fixed by the tense of the verb it hangs on
-  if (tokens[ta - 1]?.lower === 'to') return false;
+  // "had been set to expire Nov. 6", "guidelines to be published in November", "said it would close":
+  // an infinitive's or a modal's time is not fixed by the tense of the verb it hangs on
+  let k = ta - 1;
+  while (k > s.tokenStart && /^(?:be|been|have)$/.test(tokens[k].lower)) k--;
+  if (k >= s.tokenStart && /^(?:to|will|would|could|can|may|might|should|must|shall)$/.test(tokens[k].lower)) return false;
   for (let i = ta; i <= tb; i++) {
     const w = tokens[i].lower;
     if (IRREGULAR_PAST.has(w) || w.length > 4 && w.endsWith('ed')) {
