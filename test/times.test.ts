@@ -217,6 +217,35 @@ describe('timesStage', () => {
   });
 });
 
+describe('parts of days, days beside a date, vague stretches', () => {
+  it('reads an hour told by the part of the day, and a part of the day with no day of its own', () => {
+    const text = 'He will leave at 4 in the morning (4 a.m. EDT Thursday), Castro said.';
+    expect(findTimes(text, '2000-04-05').map((t) => [t.text, t.value])).toEqual([
+      ['4 in the morning', '2000-04-06T04:00'],
+      ['4 a.m. EDT Thursday', '2000-04-06T04:00'],
+    ]);
+    expect(value('The ship docked at 11 at night.', '1998-03-08', '11 at night')).toBe('1998-03-08T23:00');
+    expect(value('In London at mid-afternoon yesterday, shares were up.', '1989-11-02', 'mid-afternoon yesterday')).toBe('1989-11-01TAF');
+    expect(value('By mid afternoon, officials said the operation was over.', '1998-03-06', 'mid afternoon')).toBe('1998-03-06TAF');
+  });
+  it('reads "the day before" or "the day after" a date as one day off it, across a year end', () => {
+    expect(value("The day before last Tuesday's hearing, Manuel went to Lazaro's home.", '2000-02-24', "The day before last Tuesday")).toBe('2000-02-21');
+    expect(value('They met the day after Christmas.', '2000-01-10', 'the day after Christmas')).toBe('1999-12-26');
+  });
+  it('reads "this quarter" in a results story as the quarter reported, unless the sentence looks ahead', () => {
+    const text = 'Profit fell in the third quarter. This quarter\'s loss includes charges of $4.9 million.';
+    expect(findTimes(text, '1989-11-01').map((t) => t.value)).toEqual(['1989-Q3', '1989-Q3']);
+    const ahead = 'Profit fell in the third quarter. The company expects to return to profit this quarter.';
+    expect(findTimes(ahead, '1989-11-01').map((t) => t.value)).toEqual(['1989-Q3', '1989-Q4']);
+  });
+  it('reads "for a while" and "for some time" as stretches of unknown length', () => {
+    const t = one('American forces could be in the gulf region for some time.', '1990-08-15', 'some time');
+    expect([t.type, t.value]).toEqual(['DURATION', 'PXX']);
+    expect(value('They will have to live without power for a while.', '1998-01-11', 'a while')).toBe('PXX');
+    expect(texts('Some time ago, while we waited, it rained.')).toEqual([]);
+  });
+});
+
 describe('counting from the date the story set', () => {
   it('reads "the next day", "the same day", "that night" and "three days later" from the last date named', () => {
     const text = 'Troops entered Gao on March 3. The next day, rebels shelled the camp. Later that week talks began. Three days later the army withdrew. That night the town was quiet.';

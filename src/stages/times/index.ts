@@ -42,6 +42,7 @@ export function extractTimes(text: string, published: string | null, sentences: 
   };
   const all = scanner.out.concat(chronoCandidates(text, scanner.chronoWindows, ref, lookup));
   const kept = weekOf(text, mergeDateAndClock(text, dropNames(text, resolveOverlaps(all))));
+  refineDayBeside(text, kept);
   refineBracketed(text, kept);
   refineClockDates(kept);
   refinePeriodRefs(text, kept);
@@ -128,6 +129,8 @@ function resolveOverlaps(cands: Candidate[]): Candidate[] {
 }
 
 const DAY_VALUE = /^(?:\d{4}|XXXX)-\d{2}-\d{2}$/;
+/** The day of a DATE or TIME value ("2000-04-06", "2000-04-06T04:00"). */
+const DAY_OF_VALUE = /^((?:\d{4}|XXXX)-\d{2}-\d{2})(?:T|$)/;
 const JOINER = /^\s*(?:,|on|at|of)?\s*$/i;
 
 /** "noon Thursday", "Friday at midnight": a clock time and the day beside it become one TIME. */
@@ -158,17 +161,33 @@ function mergeDateAndClock(text: string, cands: Candidate[]): Candidate[] {
   return out;
 }
 
+const DAY_BESIDE = /\b(?:the\s+)?day\s+(before|after)\s+$/i;
+
+/** "the day before last Tuesday's hearing", "the day after Christmas": one day off the date named. */
+function refineDayBeside(text: string, cands: Candidate[]): void {
+  for (const c of cands) {
+    if (c.type !== 'DATE' || !DAY_VALUE.test(c.value) || c.value.startsWith('XXXX')) continue;
+    const m = DAY_BESIDE.exec(text.slice(Math.max(0, c.start - 20), c.start));
+    if (!m) continue;
+    const d = parseIsoDate(c.value)!;
+    c.value = fmtDate(addDays(d, m[1].toLowerCase() === 'before' ? -1 : 1));
+    c.start -= m[0].length;
+    c.reason += `; the day ${m[1].toLowerCase()} it`;
+    delete c.anaphor;
+  }
+}
+
 /** "on Thursday ... at 3 p.m.": a clock time with no date of its own takes the day named in its sentence. */
 function refineClockDates(cands: Candidate[]): void {
   for (const c of cands) {
     if (!c.impliedDate || !c.timeSuffix) continue;
     let best: Candidate | null = null;
     for (const d of cands) {
-      if (d.sentence !== c.sentence || d === c || !DAY_VALUE.test(d.value)) continue;
+      if (d.sentence !== c.sentence || d === c || !DAY_OF_VALUE.test(d.value)) continue;
       if (!best || Math.abs(d.start - c.start) < Math.abs(best.start - c.start)) best = d;
     }
     if (best) {
-      c.value = best.value + c.timeSuffix;
+      c.value = DAY_OF_VALUE.exec(best.value)![1] + c.timeSuffix;
       c.reason += '; date from the same sentence';
     } else {
       // "He was shot at 10 p.m. as he stood in his kitchen": the day the story is telling, if it named one

@@ -109,7 +109,8 @@ type Quantity = { n: number | 'X'; from: number };
 
 type Trigger =
   | 'month' | 'weekday' | 'unit' | 'season' | 'fuzzy' | 'frequency' | 'deictic' | 'half' | 'spelledYear'
-  | 'decadeWord' | 'holiday' | 'noon' | 'termDate' | 'pastFuture' | 'currentRecent' | 'partOfDay' | 'period' | 'overnight';
+  | 'decadeWord' | 'holiday' | 'noon' | 'termDate' | 'pastFuture' | 'currentRecent' | 'partOfDay' | 'period' | 'overnight'
+  | 'vagueSpan';
 
 /** First and last parts of hyphenated words worth a look ("mid-1990s", "third-quarter", "two-year"). */
 const HYPHEN_HEADS = new Set(['pre', 'post', 'mid', 'early', 'late', 'year', 'first', 'second', 'third', 'fourth', 'last', 'final', 'decades', 'years', 'months', 'weeks', 'days', 'centuries', 'decade', 'month', 'week', 'day', 'century']);
@@ -138,6 +139,7 @@ addTriggers(['current', 'recent'], 'currentRecent');
 addTriggers(PART_OF_DAY.keys(), 'partOfDay');
 addTriggers(['period'], 'period');
 addTriggers(['overnight'], 'overnight');
+addTriggers(['while', 'time'], 'vagueSpan');
 
 export class RuleScanner {
   readonly out: Candidate[] = [];
@@ -188,6 +190,7 @@ export class RuleScanner {
         }
       }
       switch (kind) {
+        case 'vagueSpan': this.onVagueSpan(i, w); break;
         case 'month': this.onMonth(i, w); break;
         case 'weekday': this.onWeekday(i, w); break;
         case 'unit': this.onUnit(i, UNITS.get(w)!, w); break;
@@ -900,9 +903,37 @@ export class RuleScanner {
   }
 
   /** "this morning", "last night" ("Friday night" is read with the weekday). */
+  /**
+   * A part of the day with no day of its own ("by mid afternoon"): the day the story is telling, or one named
+   * beside it ("mid-afternoon yesterday"), like a clock time.
+   */
+  private partOfDay(a: number, b: number, pod: string, reason: string): void {
+    const value = this.ref ? `${fmtDate(this.ref)}T${pod}` : 'PRESENT_REF';
+    this.emit(a, b, 'TIME', value, reason, { impliedDate: true, timeSuffix: `T${pod}` });
+  }
+
   private onPartOfDay(i: number, w: string): void {
     const prev = this.word(i - 1);
     const pod = PART_OF_DAY.get(w)!;
+    // "by mid afternoon"
+    if (prev === 'mid' && w !== 'night' && DATE_PREPOSITIONS.has(this.word(i - 2))) {
+      this.partOfDay(i - 1, i + 1, pod, 'mid-part of day');
+      return;
+    }
+    // "at 4 in the morning", "11 at night": a clock hour told by the part of the day
+    const inThe = prev === 'the' && this.word(i - 2) === 'in' && w !== 'night';
+    const atNight = w === 'night' && prev === 'at';
+    if (inThe || atNight) {
+      const at = inThe ? i - 3 : i - 2;
+      const h = at >= this.sFrom ? this.numberAt(at) : null;
+      if (h !== null && Number.isInteger(h) && h >= 1 && h <= 12 && /^\d{1,2}$|^[a-z]+$/.test(this.word(at)) && this.word(at - 1) === 'at') {
+        const h24 = w === 'morning' ? h % 12 : h === 12 ? 12 : h + 12;
+        const suffix = `T${String(h24).padStart(2, '0')}:00`;
+        const value = this.ref ? `${fmtDate(this.ref)}${suffix}` : `XXXX-XX-XX${suffix}`;
+        this.emit(at, i + 1, 'TIME', value, 'hour + part of day', { certain: ['time'], impliedDate: true, timeSuffix: suffix });
+        return;
+      }
+    }
     let offset: number;
     let a = i - 1;
     let anaphor: Candidate['anaphor'];
@@ -925,6 +956,15 @@ export class RuleScanner {
     } else return;
     const value = this.ref ? `${fmtDate(addDays(this.ref, offset))}T${pod}` : offset < 0 ? 'PAST_REF' : 'PRESENT_REF';
     this.emit(a, i + 1, 'TIME', value, `${prev} ${w}`, anaphor ? { anaphor } : {});
+  }
+
+  /** "for a while", "for some time", "after a while": a stretch of unknown length (TimeML PXX). */
+  private onVagueSpan(i: number, w: string): void {
+    let a = i - 1;
+    if (this.word(a) !== (w === 'while' ? 'a' : 'some')) return;
+    if (!/^(?:for|in|after|within|quite)$/.test(this.word(a - 1))) return;
+    if (this.word(a - 1) === 'quite') a--;
+    this.emit(a, i + 1, 'DURATION', 'PXX', `vague span ${w}`);
   }
 
   // ---------------------------------------------------------------- seasons
@@ -1082,6 +1122,12 @@ export class RuleScanner {
         }
         value = this.ref ? fmtMonth(resolveMonth(this.ref, month, this.dirFromTense(i, i + 1, 'recent')), month) : `XXXX-${String(month).padStart(2, '0')}`;
         this.emit(i, i + 1, 'DATE', value, 'mid-month', { certain: ['month'] });
+        return;
+      }
+      // "mid-afternoon", "late-morning": that part of the day the story tells, or of the day named beside it
+      const pod = PART_OF_DAY.get(rest);
+      if (pod && parts[0] === 'mid' && rest !== 'night') {
+        this.partOfDay(i, i + 1, pod, 'mid-part of day');
         return;
       }
       const dm = DECADE.exec(rest);
@@ -1420,6 +1466,9 @@ export class RuleScanner {
       if (unit === 'Y' && det === 'last' && /['’]s$/.test(tok.lower) && (next === 'quarter' || next === 'period')) {
         extra.comparePeriod = { yearShift: -1 };
       }
+      // "This quarter's loss includes charges": in a results story, the quarter being reported, unless the
+      // sentence looks ahead ("expects a profit this quarter")
+      if (unit === 'Q' && det === 'this' && this.tense(detIdx, h + 1) !== 'future') extra.periodRef = true;
       this.emit(a, h + 1, s.type, s.value, `${det} + unit`, extra);
       return;
     }
