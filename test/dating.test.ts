@@ -78,6 +78,12 @@ describe('the expression that governs the event phrase', () => {
     const rel = 'Fighters of the revolution that brought Castro to power 42 years ago gathered Wednesday night.';
     expect(dateOf(rel, '2000-01-07', 'gathered').date).toBe('2000-01-05');
   });
+  it('dates a coming event by its deadline when nothing better is named, a past one not', () => {
+    const text = 'The INS ruled that Elian must be returned to his father by Jan. 14.';
+    expect(dateOf(text, '2000-01-06', 'returned').date).toBe('2000-01-14');
+    const past = 'Rebels had seized the town by Friday.';
+    expect(dateOf(past, '2021-12-13', 'seized').from).toBe('published');
+  });
   it('dates the events of a when-clause by the date it follows', () => {
     const text = 'His relatives have cared for him since November, when he was found clinging to an inner tube.';
     expect(dateOf(text, '2000-04-17', 'found').date).toBe('1999-11');

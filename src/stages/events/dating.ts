@@ -245,6 +245,10 @@ function attachment(ctx: DatingContext, t: TimeExpr, ta: number, tb: number): At
   if (prep === 'since' && perfectPhrase(tokens, s, ta) && /^\d{4}-\d{2}-\d{2}/.test(t.value)) {
     // "37 people have been killed in clashes since Friday": the day the ongoing event began.
     why.push('"since" with a perfect tense: the day it began');
+  } else if (prep === 'by' && !pastEvent(tokens, s, ta, tb)) {
+    // "must be returned by Jan. 14": a coming event's deadline is the latest day it happens, a weak date for it
+    foreign += 3;
+    why.push('"by" gives its deadline');
   } else if (NOT_WHEN.has(prep)) {
     foreign += 8;
     why.push(`"${prep}" makes it another time`);
