@@ -84,6 +84,12 @@ describe('the expression that governs the event phrase', () => {
     const past = 'Rebels had seized the town by Friday.';
     expect(dateOf(past, '2021-12-13', 'seized').from).toBe('published');
   });
+  it('does not date a change by the time of the figure it is compared with, or by the day a period ended', () => {
+    const text = 'In the latest quarter, profit soared to $155 million from $99 million a year earlier.';
+    expect(dateOf(text, '1989-10-26', 'soared').date).toBe('1989');
+    const fiscal = 'Sun reported a $20.3 million loss for its fourth quarter ended June 30.';
+    expect(dateOf(fiscal, '1989-10-26', 'loss').reason).toContain('"fourth quarter"');
+  });
   it('dates the events of a when-clause by the date it follows', () => {
     const text = 'His relatives have cared for him since November, when he was found clinging to an inner tube.';
     expect(dateOf(text, '2000-04-17', 'found').date).toBe('1999-11');

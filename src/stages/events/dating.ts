@@ -253,6 +253,16 @@ function attachment(ctx: DatingContext, t: TimeExpr, ta: number, tb: number): At
     foreign += 8;
     why.push(`"${prep}" makes it another time`);
   }
+  // "for its fourth quarter ended June 30": the day ends the period named before it
+  if ((prep === 'ended' || prep === 'ending') && !(a - 1 >= ta && a - 1 <= tb) && a - 2 >= s.tokenStart && PERIOD_NOUN.test(tokens[a - 2].lower)) {
+    foreign += 6;
+    why.push('it ends the period before it');
+  }
+  // "rose to $155 million from $99 million a year earlier": the time of the figure compared with
+  if (comparisonBaseline(tokens, s, a)) {
+    foreign += 6;
+    why.push('the time of the figure compared with');
+  }
   if (prep === 'of' && !(a - 2 >= s.tokenStart && TIME_OF.test(tokens[a - 2].lower))) {
     foreign += 4;
     why.push('"of" ties it to a noun');
@@ -260,7 +270,7 @@ function attachment(ctx: DatingContext, t: TimeExpr, ta: number, tb: number): At
   // "the May 3 elections", "the 2018 Finance Act": a date before a noun names that noun's time, unless the
   // noun is the event phrase itself ("the April 13 attack").
   const next = tokens[b];
-  if ((prep === 'the' || prep === 'a' || prep === 'its') && b < s.tokenEnd && b !== ta && next && /^\p{L}{3,}$/u.test(next.text) && !LOOSE_AFTER.test(next.lower) && !CLAUSE_OPENERS.has(next.lower)) {
+  if ((prep === 'the' || prep === 'a' || prep === 'its') && b < s.tokenEnd && b !== ta && next && /^\p{L}{3,}$/u.test(next.text) && !LOOSE_AFTER.test(next.lower) && !CLAUSE_OPENERS.has(next.lower) && !/^(?:ended|ending)$/.test(next.lower)) {
     foreign += 8;
     why.push('it names the time of the noun after it');
   }
@@ -295,6 +305,24 @@ function whenClauseAfter(tokens: Token[], b: number, ta: number): boolean {
   if (i >= ta || tokens[i].lower !== 'when') return false;
   for (let k = i + 1; k < ta; k++) if (tokens[k].text === ';' || tokens[k].text === ':') return false;
   return true;
+}
+
+/** Period nouns a closing day may follow ("the quarter ended Sept. 30"). */
+const PERIOD_NOUN = /^(?:quarter|year|period|half|months|weeks|term|session)$/;
+
+/**
+ * Is the expression at token a the time of the baseline of a comparison: "from", "with" or "than", a figure,
+ * then the expression ("from $99 million a year earlier", "from fewer than 100,000 in 1980")?
+ */
+function comparisonBaseline(tokens: Token[], s: Sentence, a: number): boolean {
+  let figure = false;
+  for (let i = a - 1; i >= s.tokenStart && i >= a - 8; i--) {
+    const w = tokens[i].lower;
+    if (w === '.' || w === ';' || w === ':') return false;
+    if (/^[$€£#]?\d/.test(w)) figure = true;
+    else if (w === 'from' || w === 'with' || w === 'than' || w === 'versus' || w === 'vs.') return figure;
+  }
+  return false;
 }
 
 /** Is the event phrase at token ta in a perfect tense ("have been killed", "has fought")? */
