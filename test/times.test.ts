@@ -246,6 +246,17 @@ describe('parts of days, days beside a date, vague stretches', () => {
   });
 });
 
+describe('words that look like times but are not', () => {
+  it('skips titles, an idiom and a rate\'s unit of measure', () => {
+    expect(texts('Baker said on ABC-TV\'s "This Week With David Brinkley" that the resolutions stand.')).toEqual([]);
+    expect(texts('A poster showed Gary Cooper from the film "High Noon."')).toEqual([]);
+    expect(texts('Intel clocks the chip at 15 million instructions per second.')).toEqual([]);
+    // a unit starting a sentence and a recurring time still count
+    expect(texts('This week the talks resumed, with two flights per week.')).toEqual(['This week', 'per week']);
+    expect(texts('The ceasefire began at noon.')).toEqual(['noon']);
+  });
+});
+
 describe('counting from the date the story set', () => {
   it('reads "the next day", "the same day", "that night" and "three days later" from the last date named', () => {
     const text = 'Troops entered Gao on March 3. The next day, rebels shelled the camp. Later that week talks began. Three days later the army withdrew. That night the town was quiet.';

@@ -749,6 +749,7 @@ export class RuleScanner {
 
   /** "noon", "midnight": a clock time whose day is the one named beside it (see the refiners). */
   private onNoon(i: number, w: string): void {
+    if (w === 'noon' && this.word(i - 1) === 'high') return; // "High Noon", "high noon comes today": an idiom
     const suffix = w === 'midnight' ? 'T24:00' : 'T12:00';
     const value = this.ref ? fmtDate(this.ref) + suffix : 'XXXX-XX-XX' + suffix;
     this.emit(i, i + 1, 'TIME', value, w, { certain: ['time'], impliedDate: true, timeSuffix: suffix });
@@ -1288,6 +1289,8 @@ export class RuleScanner {
     }
     // A capitalised unit inside a sentence is a title ("60 Minutes", "The Hundred Years' War").
     if (tok.cap && h > this.sFrom && !/^[."“'‘(:]$/.test(this.word(h - 1)) && !this.tokens[h - 1].cap) return;
+    // ... and so is one inside a run of capitalised words ('"This Week With David Brinkley"')
+    if (tok.cap && h > this.sFrom + 1 && h + 1 < this.sTo && this.tokens[h + 1].cap) return;
     if (unit === 'S' && !plural && (prevW === 'the' || ORDINALS.has(prevW) || prevW === 'a')) return; // "a second", ordinal
     if (unit === 'W' && !plural && next === 'of' && MONTHS.has(this.word(h + 2)) && this.tokens[h + 2].cap && ORDINALS.has(prevW)) {
       this.weekOfMonth(h, ORDINALS.get(prevW)!);
@@ -1377,6 +1380,8 @@ export class RuleScanner {
     }
 
     // -------- every/each/per + unit: sets
+    // "15 million instructions per second", "100 km per hour": a rate's unit of measure, not a recurring time
+    if (det === 'per' && (unit === 'S' || unit === 'MIN' || unit === 'H') && !plural) return;
     if (det === 'every' || det === 'each' || det === 'per') {
       if (unit === 'WE') {
         this.emit(detIdx, h + 1, 'SET', 'XXXX-WXX-WE', `${det} weekend`);
