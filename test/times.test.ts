@@ -62,6 +62,13 @@ describe('partial dates and weekdays follow the tense', () => {
     expect(value('The talks will resume on Monday.', '2023-12-29', 'Monday')).toBe('2024-01-01');
     expect(value('The ministers met on Thursday.', '2024-03-01', 'Thursday')).toBe('2024-02-29');
   });
+  it('a past verb right before a month or a day rules out the coming one, even months back', () => {
+    // told on 3 February 2012: "began in March" is March 2011, not next month
+    expect(value('More than 5,400 have died since the uprising began in March.', '2012-02-03', 'March')).toBe('2011-03');
+    expect(value('The uprising began on March 15.', '2012-02-03', 'March 15')).toBe('2011-03-15');
+    // a present passive is no past verb: the hearing is coming
+    expect(value('They may lose when the case is heard in May.', '2000-04-17', 'May')).toBe('2000-05');
+  });
   it('a past sentence announcing a date months ahead still reads it as coming', () => {
     expect(value('He said the summit was moved to March 12.', '2022-02-16', 'March 12')).toBe('2022-03-12');
   });

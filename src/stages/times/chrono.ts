@@ -7,7 +7,7 @@ import type { Token, TimeType } from '../../core/types.js';
 import type { Candidate, Component } from './candidate.js';
 import { fmtDate, fmtTime, isValidDate, resolveMonthDay, resolveWeekday, type Direction, type Ymd } from './calendar.js';
 import { LEADING_PREPOSITIONS, MONTHS } from './lexicon.js';
-import { tenseNear } from './tense.js';
+import { pastVerbAt, tenseNear } from './tense.js';
 
 // Only the parsers for forms the rule scanner leaves to chrono. Relative and casual forms ("last
 // week", "now", "Friday morning") are ours, so they are not parsed twice with other conventions.
@@ -136,7 +136,10 @@ function convert(r: chrono.ParsedResult, base: number, sentence: number, ref: Ym
   }
   const tokFrom = lookup.tokenAt(start);
   const [sFrom, sTo] = lookup.range(sentence);
-  const tense = tenseNear(lookup.tokens, sFrom, sTo, tokFrom, lookup.tokenAt(start + txt.length));
+  let tense: 'past' | 'future' | 'strong-past' | null = tenseNear(lookup.tokens, sFrom, sTo, tokFrom, lookup.tokenAt(start + txt.length));
+  // "the uprising began on March 15" (told in February): a past verb right before the date rules out the coming one
+  const before = lookup.tokens[tokFrom - 1]?.lower ?? '';
+  if (tokFrom - 1 >= sFrom && (pastVerbAt(lookup.tokens, tokFrom - 1) || (/^(?:on|in|at|during)$/.test(before) && tokFrom - 2 >= sFrom && pastVerbAt(lookup.tokens, tokFrom - 2)))) tense = 'strong-past';
   const result: Candidate[] = [];
   // Bare weekdays and months are the rule scanner's, but the far end of a range from a bare weekday is
   // still a date ("due to expire Thursday, to Nov. 6").
@@ -156,7 +159,7 @@ function build(
   start: number,
   sentence: number,
   ref: Ymd | null,
-  tense: 'past' | 'future' | null,
+  tense: 'past' | 'future' | 'strong-past' | null,
 ): Candidate | null {
   const certain: Component[] = [];
   const hasDay = s.isCertain('day');
@@ -164,7 +167,7 @@ function build(
   const hasYear = s.isCertain('year');
   const hasWeekday = s.isCertain('weekday');
   const hasHour = s.isCertain('hour') && CLOCK_TEXT.test(txt);
-  const dir: Direction = tense === 'past' ? 'recent' : tense ?? 'nearest';
+  const dir: Direction = tense === 'strong-past' ? 'past' : tense === 'past' ? 'recent' : tense ?? 'nearest';
   let date: string | null = null;
   let reason = 'chrono';
   let impliedDate = false;
@@ -182,7 +185,7 @@ function build(
       const t = resolveMonthDay(ref, month, day, dir);
       if (!t) return null;
       date = fmtDate(t);
-      reason = `chrono: day and month, year by ${tense ? tense + ' tense' : 'nearest'}`;
+      reason = `chrono: day and month, year by ${tense === 'strong-past' ? 'the past verb before it' : tense ? tense + ' tense' : 'nearest'}`;
     } else {
       if (!isValidDate(2000, month, day)) return null;
       date = `XXXX-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

@@ -16,7 +16,7 @@ import {
   SEASON_START, UNITS, VAGUE_QUANTITY, WEEKDAYS, WEEKDAY_NAME_PREFIX, WEEKDAY_NAME_SUFFIX, YEAR_PREPOSITIONS,
   type Unit,
 } from './lexicon.js';
-import { tenseNear, type Tense } from './tense.js';
+import { pastVerbAt, tenseNear, type Tense } from './tense.js';
 
 const DIGITS = /^\d+$/;
 const DECIMAL = /^\d+(?:\.\d+)?$/;
@@ -670,8 +670,10 @@ export class RuleScanner {
         a--;
       } else {
         const tense = this.tense(i, i + 1);
-        y = resolveMonth(this.ref, month, tense === 'future' ? 'future' : 'recent');
-        reason = `month name (${tense ? tense + ' tense' : 'no tense cue: recent past'})`;
+        // "the uprising began in March" (told in February): a past verb right before the month rules out the coming one
+        const strongPast = DATE_PREPOSITIONS.has(prev) && pastVerbAt(this.tokens, i - 2);
+        y = resolveMonth(this.ref, month, strongPast ? 'past' : tense === 'future' ? 'future' : 'recent');
+        reason = `month name (${strongPast ? 'the past verb before it' : tense ? tense + ' tense' : 'no tense cue: recent past'})`;
       }
       value = fmtMonth(y, month);
     } else {

@@ -106,3 +106,18 @@ export function tenseNear(tokens: Token[], from: number, to: number, a: number, 
   }
   return best;
 }
+
+/**
+ * Is the token at i a past-tense verb right before a time phrase ("began in March", "was killed on 3 May")?
+ * A cue this close is trusted further than the nearest cue of the sentence.
+ */
+export function pastVerbAt(tokens: Token[], i: number): boolean {
+  const tok = tokens[i];
+  if (!tok) return false;
+  const w = tok.lower;
+  const prev = tokens[i - 1]?.lower ?? '';
+  if (PASSIVE_AUX.has(prev) && prev !== 'was' && prev !== 'were') return false;
+  if (TIME_WORDS_PAST.has(w) || w === 'ago' || w === 'last') return false;
+  if (PAST_CUES.has(w)) return true;
+  return w.length > 4 && w.endsWith('ed') && !ED_NON_VERBS.has(w) && !tok.cap && !FUTURE_CUES.has(w) && !PLAN_WORDS.has(w);
+}
