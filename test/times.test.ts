@@ -49,6 +49,10 @@ describe('partial dates and weekdays follow the tense', () => {
     expect(value('The president leaves Tuesday for Asia.', pub, 'Tuesday')).toBe('2021-12-14');
     expect(value('After the vote on Tuesday, the assembly was dissolved.', pub, 'Tuesday')).toBe('2021-12-07');
   });
+  it('"may" and "might" look ahead; the month May does not', () => {
+    expect(value('Snow totals through Wednesday may exceed a foot.', '2011-01-31', 'Wednesday')).toBe('2011-02-02');
+    expect(value('Since May, rebels attacked the town on Friday.', pub, 'Friday')).toBe('2021-12-10');
+  });
   it('a to-clause after the weekday does not set its tense', () => {
     const s = 'Some 2,000 people took to the streets in the capital Thursday to protest plans for an intervention.';
     expect(value(s, '2012-10-20', 'Thursday')).toBe('2012-10-18');

@@ -8,7 +8,7 @@ export type Tense = 'past' | 'future';
 const FUTURE_CUES = new Set([
   'will', 'shall', "won't", 'wo', 'would', 'must', 'should', 'scheduled', 'expected', 'due',
   'plans', 'plan', 'planning', 'intends', 'intend', 'aims', 'upcoming', 'coming', 'slated', 'tomorrow', 'hopes',
-  'expects', 'ahead', 'forthcoming', 'postponed', 'soon', 'payable', 'effective', 'expires', 'expiring',
+  'expects', 'ahead', 'forthcoming', 'postponed', 'soon', 'payable', 'effective', 'expires', 'expiring', 'may', 'might',
 ]);
 
 /** Present-tense verbs that newswire uses for scheduled events ("leaves Monday for Asia", "votes Tuesday"). */
@@ -63,6 +63,7 @@ function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined): Te
   // "holders of record Dec. 15": a dividend's record date follows its declaration.
   if (w === 'record' && prev?.lower === 'of') return 'future';
   if ((w === 'plan' || w === 'plans') && prev && DETERMINERS.has(prev.lower)) return null;
+  if (w === 'may' && tok.cap) return null; // the month
   if (FUTURE_CUES.has(w)) return 'future';
   // "Arafat and Netanyahu meet separately Monday": a scheduling verb in the present names what is coming
   // (not after an auxiliary, "to" or a determiner: "the visit", "a vote")
