@@ -49,6 +49,10 @@ describe('partial dates and weekdays follow the tense', () => {
     expect(value('The president leaves Tuesday for Asia.', pub, 'Tuesday')).toBe('2021-12-14');
     expect(value('After the vote on Tuesday, the assembly was dissolved.', pub, 'Tuesday')).toBe('2021-12-07');
   });
+  it('a past verb right before a weekday outweighs a future cue elsewhere in the sentence', () => {
+    const text = 'A school principal died on Sunday, and three more schools will be closed.';
+    expect(value(text, '2009-05-18', 'Sunday')).toBe('2009-05-17');
+  });
   it('"may" and "might" look ahead; the month May does not', () => {
     expect(value('Snow totals through Wednesday may exceed a foot.', '2011-01-31', 'Wednesday')).toBe('2011-02-02');
     expect(value('Since May, rebels attacked the town on Friday.', pub, 'Friday')).toBe('2021-12-10');

@@ -848,9 +848,12 @@ export class RuleScanner {
       // weekday ("get around Wednesday's ruling") dates its noun; only a cue just before it ("ahead of
       // Sunday's vote") says which way, not the clause's verb.
       const possessive = /['’]s$/.test(tok.lower);
-      const tense = possessive ? tenseNear(this.tokens, Math.max(this.sFrom, i - 3), i + 1, i, i + 1) : this.tense(i, i + 1);
+      // "died on Sunday": a past verb right before the weekday outweighs a cue elsewhere in the sentence
+      const prevW = this.word(i - 1);
+      const strongPast = !possessive && i - 1 >= this.sFrom && (pastVerbAt(this.tokens, i - 1) || (prevW === 'on' && i - 2 >= this.sFrom && pastVerbAt(this.tokens, i - 2)));
+      const tense = strongPast ? 'past' : possessive ? tenseNear(this.tokens, Math.max(this.sFrom, i - 3), i + 1, i, i + 1) : this.tense(i, i + 1);
       dir = tense === 'future' ? 'future' : 'past';
-      reason = `weekday (${tense ? tense + ' tense' : 'no tense cue: latest'})`;
+      reason = `weekday (${strongPast ? 'the past verb before it' : tense ? tense + ' tense' : 'no tense cue: latest'})`;
     }
     let value = `XXXX-WXX-${weekday}`;
     if (this.ref) value = fmtDate(resolveWeekday(this.ref, weekday, dir, includeRef));

@@ -32,7 +32,7 @@ const PAST_CUES = new Set([
   'became', 'brought', 'bought', 'sold', 'paid', 'felt', 'fell', 'rose', 'ran', 'seized', 'ago', 'last',
   'earlier', 'yesterday', 'previously', 'former', 'been', 'got', 'knew', 'thought', 'found', 'kept', 'stood',
   'drew', 'grew', 'chose', 'froze', 'stole', 'swore', 'tore', 'wore', 'withdrew', 'overthrew', 'forgave', 'sought',
-  'taught', 'caught', 'meant', 'heard', 'built', 'spent', 'lent', 'slid', 'split', 'quit', 'recently',
+  'taught', 'caught', 'meant', 'heard', 'built', 'spent', 'lent', 'slid', 'split', 'quit', 'recently', 'died',
 ]);
 
 /** Words before "plan(s)" that make it a noun ("the plan"), which says nothing about tense. */
