@@ -70,6 +70,10 @@ describe('partial dates and weekdays follow the tense', () => {
     expect(value('The talks will resume on Monday.', '2023-12-29', 'Monday')).toBe('2024-01-01');
     expect(value('The ministers met on Thursday.', '2024-03-01', 'Thursday')).toBe('2024-02-29');
   });
+  it('a month after "since" lies in the past', () => {
+    expect(value('The army reasserted control since late January.', '2012-03-10', 'late January')).toBe('2012-01');
+    expect(value('Prices have risen since December.', '2012-03-10', 'December')).toBe('2011-12');
+  });
   it('a past verb right before a month or a day rules out the coming one, even months back', () => {
     // told on 3 February 2012: "began in March" is March 2011, not next month
     expect(value('More than 5,400 have died since the uprising began in March.', '2012-02-03', 'March')).toBe('2011-03');
@@ -262,6 +266,12 @@ describe('parts of days, days beside a date, vague stretches', () => {
 });
 
 describe('words that look like times but are not', () => {
+  it('skips titles that end in a frequency word or hold a weekday, and "the same quarter" of a city', () => {
+    expect(texts('He wrote for The Washington Monthly and the Tuesday Morning Quarterback column.')).toEqual([]);
+    expect(texts('Video footage from the same quarter showed a pile of bodies.', '2012-04-07')).toEqual([]);
+    const text = 'Profit rose in the third quarter. Results for that quarter included a charge.';
+    expect(findTimes(text, '1989-10-27').map((t) => t.value)).toEqual(['1989-Q3', '1989-Q3']);
+  });
   it('skips titles, an idiom and a rate\'s unit of measure', () => {
     expect(texts('Baker said on ABC-TV\'s "This Week With David Brinkley" that the resolutions stand.')).toEqual([]);
     expect(texts('A poster showed Gary Cooper from the film "High Noon."')).toEqual([]);

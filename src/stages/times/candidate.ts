@@ -40,6 +40,8 @@ export interface Candidate {
     /** With unit D: the latest day of this ISO weekday strictly before the story's day ("the previous Friday"). */
     weekdayBefore?: number;
   };
+  /** "the same quarter" is a district unless the story named a quarter of the year before it: dropped then. */
+  needsAntecedent?: boolean;
   /** "the quarter", "the latest period": the quarter the story is about, i.e. the last one it named. */
   periodRef?: boolean;
   /** The unit of a relative expression, for refiners. */

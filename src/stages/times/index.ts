@@ -47,8 +47,7 @@ export function extractTimes(text: string, published: string | null, sentences: 
   refineClockDates(kept);
   refinePeriodRefs(text, kept);
   refineComparedPeriods(kept, scanner.figureSentences);
-  refineAnaphora(kept);
-  return kept.map(toTimeExpr(text));
+  return refineAnaphora(kept).map(toTimeExpr(text));
 }
 
 
@@ -366,7 +365,8 @@ function fromStoryTime(t: StoryTime, a: NonNullable<Candidate['anaphor']>): stri
  * "the next day", "later that year", "three days later": counted from the latest date of that precision
  * the story named before (a narrative's reference time), else left as read from the published date.
  */
-function refineAnaphora(cands: Candidate[]): void {
+function refineAnaphora(cands: Candidate[]): Candidate[] {
+  const dropped = new Set<Candidate>();
   const story: StoryTime = { day: null, daySentence: -1, month: null, week: null, year: null, quarter: null };
   for (let i = 0; i < cands.length; i++) {
     const c = cands[i];
@@ -385,10 +385,14 @@ function refineAnaphora(cands: Candidate[]): void {
       if (v) {
         c.value = v;
         c.reason += '; counted from the date the story named before';
+      } else if (c.needsAntecedent) {
+        dropped.add(c);
+        continue;
       }
     }
     if (c.type === 'DATE' || c.type === 'TIME') noteStoryTime(story, c.value, c.sentence);
   }
+  return dropped.size ? cands.filter((c) => !dropped.has(c)) : cands;
 }
 
 function toTimeExpr(text: string) {

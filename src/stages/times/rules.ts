@@ -669,11 +669,13 @@ export class RuleScanner {
         y = this.ref.y;
         a--;
       } else {
-        const tense = this.tense(i, i + 1);
+        // "since late January": what "since" names lies in the past
+        const since = prev === 'since' || (/^(?:early|late|mid)$/.test(prev) && this.word(i - 2) === 'since');
+        const tense = since ? 'past' : this.tense(i, i + 1);
         // "the uprising began in March" (told in February): a past verb right before the month rules out the coming one
-        const strongPast = DATE_PREPOSITIONS.has(prev) && pastVerbAt(this.tokens, i - 2);
+        const strongPast = since || (DATE_PREPOSITIONS.has(prev) && pastVerbAt(this.tokens, i - 2));
         y = resolveMonth(this.ref, month, strongPast ? 'past' : tense === 'future' ? 'future' : 'recent');
-        reason = `month name (${strongPast ? 'the past verb before it' : tense ? tense + ' tense' : 'no tense cue: recent past'})`;
+        reason = `month name (${since ? 'since' : strongPast ? 'the past verb before it' : tense ? tense + ' tense' : 'no tense cue: recent past'})`;
       }
       value = fmtMonth(y, month);
     } else {
@@ -791,6 +793,8 @@ export class RuleScanner {
   // ---------------------------------------------------------------- weekdays
 
   private onWeekday(i: number, w: string): void {
+    // "the Tuesday Morning Quarterback column": a weekday inside a title
+    if (this.tokens[i + 1]?.cap && PART_OF_DAY.has(this.word(i + 1)) && i + 2 < this.sTo && this.tokens[i + 2].cap) return;
     const tok = this.tokens[i];
     if (!tok.cap) return;
     const weekday = WEEKDAYS.get(w)!;
@@ -1102,6 +1106,8 @@ export class RuleScanner {
     const next = this.tokens[i + 1];
     if (tok.cap && next && i + 1 < this.sTo && next.cap && i > this.sFrom) return; // "Daily Mail"
     if (tok.cap && next && next.cap && /^[A-Z]/.test(next.text)) return;
+    // "The Washington Monthly": the last word of a title
+    if (tok.cap && i > this.sFrom + 1 && this.tokens[i - 1].cap && !/^[."“'‘(:]$/.test(this.word(i - 1))) return;
     // "quarterly dividend", "quarterly results": in business prose the adjective names a report, not a recurrence
     if (w === 'quarterly' && next && i + 1 < this.sTo && /^[a-z]{3,}$/.test(next.lower) && !/^(?:and|or|in|at|to|by|for|from|since|until)$/.test(next.lower)) return;
     this.emit(i, i + 1, 'SET', FREQUENCY_ADVERBS.get(w)!, `frequency adverb ${w}`);
@@ -1653,7 +1659,9 @@ export class RuleScanner {
       b += n1 === 'a' ? 3 : 2;
     }
     const s = this.shifted(unit, shift);
-    this.emit(a, b, s.type, s.value, shift ? 'that + unit, a year back' : 'that + unit', { unit, anaphor: { unit, shift } });
+    const extra: Partial<Candidate> = { unit, anaphor: { unit, shift } };
+    if (unit === 'Q' && shift === 0) extra.needsAntecedent = true;
+    this.emit(a, b, s.type, s.value, shift ? 'that + unit, a year back' : 'that + unit', extra);
   }
 
   /**
