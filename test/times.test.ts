@@ -53,6 +53,13 @@ describe('partial dates and weekdays follow the tense', () => {
     const text = 'A school principal died on Sunday, and three more schools will be closed.';
     expect(value(text, '2009-05-18', 'Sunday')).toBe('2009-05-17');
   });
+  it('short past forms ("used", "died") are past cues; "likely" and "through" look ahead', () => {
+    expect(value('To stop the oil coming in, cleanup crews Tuesday used nets.', '2010-07-03', 'Tuesday')).toBe('2010-06-29');
+    expect(value('The oil is likely to stay away from shore through the weekend.', '2010-04-23', 'the weekend')).toBe('2010-W16-WE');
+    expect(value('Snow will fall from Monday through Thursday.', '2011-01-31', 'Thursday')).toBe('2011-02-03');
+    // "through" in a plainly past clause stays past
+    expect(value('Fighting went on through Thursday.', '2011-01-31', 'Thursday')).toBe('2011-01-27');
+  });
   it('"may" and "might" look ahead; the month May does not', () => {
     expect(value('Snow totals through Wednesday may exceed a foot.', '2011-01-31', 'Wednesday')).toBe('2011-02-02');
     expect(value('Since May, rebels attacked the town on Friday.', pub, 'Friday')).toBe('2021-12-10');

@@ -843,10 +843,10 @@ export class RuleScanner {
     } else if (prev === 'this') {
       dir = this.dirFromTense(i - 1, i + 1, 'future');
       a--;
-    } else if ((prev === 'until' || prev === 'till') && !this.pastJustBefore(i - 1)) {
+    } else if ((prev === 'until' || prev === 'till' || prev === 'through') && !this.pastJustBefore(i - 1)) {
       // "markets stay closed until Friday": a limit still ahead, unless the clause is plainly past
       dir = 'future';
-      reason = 'until + weekday';
+      reason = `${prev} + weekday`;
     } else {
       // News mostly reports what happened: without a tense cue the weekday is the latest one. A possessive
       // weekday ("get around Wednesday's ruling") dates its noun; only a cue just before it ("ahead of
@@ -881,6 +881,7 @@ export class RuleScanner {
     for (let k = i - 1; k >= this.sFrom && k >= i - 4; k--) {
       const w = this.word(k);
       if (w === 'was' || w === 'were' || w === 'had' || w === 'did' || /^[a-z]{3,}ed$/.test(w) && this.word(k - 1) !== 'to' && !/^(?:has|have|is|are|be|remain|remains|stay|stays)$/.test(this.word(k - 1))) return true;
+      if (pastVerbAt(this.tokens, k)) return true; // "went on through Thursday"
     }
     return false;
   }

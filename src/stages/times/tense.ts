@@ -9,6 +9,7 @@ const FUTURE_CUES = new Set([
   'will', 'shall', "won't", 'wo', 'would', 'must', 'should', 'scheduled', 'expected', 'due',
   'plans', 'plan', 'planning', 'intends', 'intend', 'aims', 'upcoming', 'coming', 'slated', 'tomorrow', 'hopes',
   'expects', 'ahead', 'forthcoming', 'postponed', 'soon', 'payable', 'effective', 'expires', 'expiring', 'may', 'might',
+  'likely', 'unlikely',
 ]);
 
 /** Present-tense verbs that newswire uses for scheduled events ("leaves Monday for Asia", "votes Tuesday"). */
@@ -45,7 +46,7 @@ const TIME_WORDS_PAST = new Set(['ago', 'last', 'earlier', 'yesterday', 'previou
 const ADJECTIVE_SLOT = new Set(['a', 'an', 'the', 'its', 'their', 'his', 'her', 'our', 'these', 'those', 'still', 'very', 'newly', 'highly', 'well', 'so', 'more', 'most', 'less', 'fully', 'recently', 'previously']);
 
 /** -ed words that point forward ("scheduled", "expected") are in FUTURE_CUES; these are not verbs at all. */
-const ED_NON_VERBS = new Set(['red', 'bed', 'need', 'seed', 'feed', 'speed', 'shed', 'indeed', 'hundred', 'united', 'limited', 'bred', 'wed', 'led']);
+const ED_NON_VERBS = new Set(['red', 'bed', 'need', 'seed', 'feed', 'speed', 'shed', 'indeed', 'hundred', 'united', 'limited', 'bred', 'wed', 'led', 'aged', 'weed', 'reed', 'deed', 'heed', 'sled']);
 
 /** Words that announce a plan; after "was", "had been" the plan itself lies in the past. */
 const PLAN_WORDS = new Set(['scheduled', 'expected', 'due', 'slated', 'planned', 'set', 'supposed', 'poised']);
@@ -73,7 +74,7 @@ function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined): Te
   if ((w === 'going' || w === 'set' || w === 'is' || w === 'are') && next?.lower === 'to') return 'future';
   // "will be held", "to be made": a participle after an auxiliary or "to" carries no tense of its own.
   if (PAST_CUES.has(w)) return prev && PASSIVE_AUX.has(prev.lower) && !TIME_WORDS_PAST.has(w) ? null : 'past';
-  if (w.length > 4 && w.endsWith('ed') && !ED_NON_VERBS.has(w) && !tok.cap) {
+  if (w.length > 3 && w.endsWith('ed') && !ED_NON_VERBS.has(w) && !tok.cap) {
     // "a still unspecified date", "the planned visit": an -ed adjective after a determiner is no verb
     return prev && (PASSIVE_AUX.has(prev.lower) || ADJECTIVE_SLOT.has(prev.lower)) ? null : 'past';
   }
@@ -120,5 +121,5 @@ export function pastVerbAt(tokens: Token[], i: number): boolean {
   if (PASSIVE_AUX.has(prev) && prev !== 'was' && prev !== 'were') return false;
   if (TIME_WORDS_PAST.has(w) || w === 'ago' || w === 'last') return false;
   if (PAST_CUES.has(w)) return true;
-  return w.length > 4 && w.endsWith('ed') && !ED_NON_VERBS.has(w) && !tok.cap && !FUTURE_CUES.has(w) && !PLAN_WORDS.has(w);
+  return w.length > 3 && w.endsWith('ed') && !ED_NON_VERBS.has(w) && !tok.cap && !FUTURE_CUES.has(w) && !PLAN_WORDS.has(w);
 }
