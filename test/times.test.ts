@@ -77,6 +77,13 @@ describe('partial dates and weekdays follow the tense', () => {
     expect(value('The talks will resume on Monday.', '2023-12-29', 'Monday')).toBe('2024-01-01');
     expect(value('The ministers met on Thursday.', '2024-03-01', 'Thursday')).toBe('2024-02-29');
   });
+  it('"would" from a past saying reads a month as the nearest one; "later than" compares lengths', () => {
+    const text = 'Officials said the Jairan would depart China in early February, but it did not leave until March 10.';
+    expect(value(text, '2025-03-14', 'early February')).toBe('2025-02');
+    expect(value('He said elections would be held in May.', '2025-03-14', 'May')).toBe('2025-05');
+    const t = one('The ship departed on Monday, a month later than expected.', '2025-03-14', 'a month');
+    expect([t.type, t.value]).toEqual(['DURATION', 'P1M']);
+  });
   it('a month after "since" lies in the past', () => {
     expect(value('The army reasserted control since late January.', '2012-03-10', 'late January')).toBe('2012-01');
     expect(value('Prices have risen since December.', '2012-03-10', 'December')).toBe('2011-12');

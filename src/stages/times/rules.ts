@@ -671,11 +671,15 @@ export class RuleScanner {
       } else {
         // "since late January": what "since" names lies in the past
         const since = prev === 'since' || (/^(?:early|late|mid)$/.test(prev) && this.word(i - 2) === 'since');
-        const tense = since ? 'past' : this.tense(i, i + 1);
+        let tense = since ? 'past' : this.tense(i, i + 1);
+        // "said the ship would depart in early February": "would" looks ahead from a past saying, so the
+        // month is the nearest one, not necessarily a coming one
+        const wouldOnly = tense === 'future' && this.onlyWouldAhead(i);
+        if (wouldOnly) tense = null;
         // "the uprising began in March" (told in February): a past verb right before the month rules out the coming one
         const strongPast = since || (DATE_PREPOSITIONS.has(prev) && pastVerbAt(this.tokens, i - 2));
         y = resolveMonth(this.ref, month, strongPast ? 'past' : tense === 'future' ? 'future' : 'recent');
-        reason = `month name (${since ? 'since' : strongPast ? 'the past verb before it' : tense ? tense + ' tense' : 'no tense cue: recent past'})`;
+        reason = `month name (${since ? 'since' : strongPast ? 'the past verb before it' : wouldOnly ? '"would" from a past saying: nearest' : tense ? tense + ' tense' : 'no tense cue: recent past'})`;
       }
       value = fmtMonth(y, month);
     } else {
@@ -873,6 +877,17 @@ export class RuleScanner {
   }
 
   /** A plain past form among the four words around token i ("remained closed until", "until Thursday, they had"). */
+  /** Is "would" the only future word before token i in its sentence ("said it would", no "will")? */
+  private onlyWouldAhead(i: number): boolean {
+    let would = false;
+    for (let k = this.sFrom; k < i; k++) {
+      const w = this.word(k);
+      if (w === 'would') would = true;
+      else if (w === 'will' || w === "'ll" || w === 'shall' || w === 'next' || w === 'coming' || w === 'scheduled' || w === 'expected') return false;
+    }
+    return would;
+  }
+
   private pastJustBefore(i: number): boolean {
     for (let k = i + 2; k < this.sTo && k <= i + 5; k++) {
       const w = this.word(k);
@@ -1376,6 +1391,11 @@ export class RuleScanner {
       const a = q ? left : this.approxBefore(h);
       if (n === 'X' || unit === 'WE') {
         this.emit(a, end, 'DATE', sign < 0 ? 'PAST_REF' : 'FUTURE_REF', `${relWord}, vague count`, { unit });
+        return;
+      }
+      // "departed on Monday, a month later than expected": a comparison of lengths, not a date
+      if ((relWord === 'later' || relWord === 'earlier') && this.word(end) === 'than') {
+        this.emit(a, end - 1, 'DURATION', this.durationValue(n, unit), `unit + ${relWord} than`, { unit });
         return;
       }
       const s = this.shifted(unit, sign * n);
