@@ -212,6 +212,9 @@ describe('neighbourhood refiners and yearly dates', () => {
 });
 
 describe('names that look like dates', () => {
+  it('drops a day and month after "the Movement of"', () => {
+    expect(texts('Young people known as the Movement of January 25th are going to meet.', '2011-02-06')).toEqual([]);
+  });
   it('skips weekday titles and modal may', () => {
     expect(texts('The Sunday Times reported the deal.')).toEqual([]);
     expect(texts('Protesters marked Bloody Sunday.')).toEqual([]);

@@ -54,9 +54,12 @@ export function extractTimes(text: string, published: string | null, sentences: 
 /** Words after a date that make it part of a name: "the February 25 Movement", "the 14 March Alliance". */
 const NAME_AFTER = /^\s+(?:youth\s+)?(?:movement|alliance|coalition|front|brigades?|battalion|group|party|manifesto|revolution)\b/i;
 
+/** Words before a date that make it part of a name: "the Movement of January 25th", "the Revolution of 14 July". */
+const NAME_BEFORE = /\b(?:movement|alliance|coalition|front|brigades?|revolution|martyrs)\s+of\s+(?:the\s+)?$/i;
+
 /** Drops day-and-month dates that name a movement or an alliance rather than a time. */
 function dropNames(text: string, cands: Candidate[]): Candidate[] {
-  return cands.filter((c) => !(c.certain.includes('day') && c.certain.includes('month') && !c.certain.includes('year') && NAME_AFTER.test(text.slice(c.end, c.end + 30))));
+  return cands.filter((c) => !(c.certain.includes('day') && c.certain.includes('month') && !c.certain.includes('year') && (NAME_AFTER.test(text.slice(c.end, c.end + 30)) || NAME_BEFORE.test(text.slice(Math.max(0, c.start - 30), c.start)))));
 }
 
 const WEEK_OF = /\b(?:the\s+)?week\s+of\s+$/i;

@@ -70,7 +70,8 @@ function cueOf(tok: Token, next: Token | undefined, prev: Token | undefined): Te
   // (not after an auxiliary, "to" or a determiner: "the visit", "a vote")
   if (SCHEDULED_PRESENT.has(w) && !(prev && (/^(?:to|will|would|could|can|may|might|must|should|did|does|do|not|n't)$/.test(prev.lower) || ADJECTIVE_SLOT.has(prev.lower) || DETERMINERS.has(prev.lower)))) return 'future';
   if (w.endsWith("'ll") || w.endsWith('’ll')) return 'future';
-  if (w === 'next') return next && NEXT_TIME_WORDS.test(next.lower) ? 'future' : null;
+  // "next week" looks ahead; "the next day" counts on from the story's own time, which may be past
+  if (w === 'next') return next && NEXT_TIME_WORDS.test(next.lower) && prev?.lower !== 'the' ? 'future' : null;
   if ((w === 'going' || w === 'set' || w === 'is' || w === 'are') && next?.lower === 'to') return 'future';
   // "will be held", "to be made": a participle after an auxiliary or "to" carries no tense of its own.
   if (PAST_CUES.has(w)) return prev && PASSIVE_AUX.has(prev.lower) && !TIME_WORDS_PAST.has(w) ? null : 'past';
