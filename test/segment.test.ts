@@ -12,6 +12,18 @@ describe('segment', () => {
     ]);
   });
 
+  it('ends a sentence at "U.S." or "U.N." before a word that opens sentences, not before a name', () => {
+    expect(sentences('It marks the anniversary of the strikes against the U.S. The Taliban denounced the delay.')).toEqual([
+      'It marks the anniversary of the strikes against the U.S.',
+      'The Taliban denounced the delay.',
+    ]);
+    expect(sentences('He flew to the U.S. In March he returned to the U.N. Security Council.')).toEqual([
+      'He flew to the U.S.',
+      'In March he returned to the U.N. Security Council.',
+    ]);
+    expect(sentences('U.S. President Joe Biden met him.')).toEqual(['U.S. President Joe Biden met him.']);
+  });
+
   it('keeps closing quotes with their sentence', () => {
     expect(sentences('He said, “I write this as a hostage.” Then he left.')).toEqual(['He said, “I write this as a hostage.”', 'Then he left.']);
   });

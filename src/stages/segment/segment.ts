@@ -106,8 +106,23 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return tokens;
 }
 
+/**
+ * Words that open a sentence and do not follow "U.S." inside one: "... strikes against the U.S. The Taliban
+ * denounced ..." ends a sentence at "U.S.", "U.S. President Biden" does not.
+ */
+const SENTENCE_OPENERS = new Set(
+  ('the a an he she it they we i you his her its their our this that these those there but and yet so ' +
+    'in on at after before when while as if although though however meanwhile since during some many most ' +
+    'officials one two three').split(' '),
+);
+
 function endsSentence(tokens: Token[], i: number, text: string): boolean {
   const tok = tokens[i];
+  if (/^(?:[A-Za-z]\.){2,}$/.test(tok.text)) {
+    // an initials token ("U.S.") holds its own period: it ends a sentence only before a typical opener
+    const next = tokens[i + 1];
+    return !!next && next.cap && SENTENCE_OPENERS.has(next.lower) && next.start > tok.end;
+  }
   if (tok.text !== '.' && tok.text !== '!' && tok.text !== '?') return false;
   let k = i + 1;
   // Closing quotes or brackets stay with the sentence they close; judge by what follows them.
