@@ -118,7 +118,7 @@ const SENTENCE_OPENERS = new Set(
 
 function endsSentence(tokens: Token[], i: number, text: string): boolean {
   const tok = tokens[i];
-  if (/^(?:[A-Za-z]\.){2,}$/.test(tok.text)) {
+  if (tok.text.length >= 4 && tok.text.charCodeAt(tok.text.length - 1) === 46 && /^(?:[A-Za-z]\.){2,}$/.test(tok.text)) {
     // an initials token ("U.S.") holds its own period: it ends a sentence only before a typical opener
     const next = tokens[i + 1];
     return !!next && next.cap && SENTENCE_OPENERS.has(next.lower) && next.start > tok.end;
