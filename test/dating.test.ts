@@ -151,6 +151,12 @@ describe('dates carried through the story', () => {
     const later = 'Troops arrived in 2016. Ten people were killed in clashes. The violence erupted early Tuesday.';
     expect(dateOf(later, '2017-10-26', 'killed').from).toBe('published');
   });
+  it('does not carry into an active present perfect, but does into a passive one', () => {
+    const active = 'The army said on Saturday it killed 1,000 fighters. U.S. officials have blamed the Taliban for the violence.';
+    expect(dateOf(active, '2021-05-09', 'blamed').from).toBe('published');
+    const passive = 'On 24 January, an army unit ambushed a convoy near Gao. Five soldiers have been killed.';
+    expect(dateOf(passive, '2021-01-26', 'killed').date).toBe('2021-01-24');
+  });
   it('does not carry across a paragraph break, into a present-tense sentence or from a year alone', () => {
     expect(dateOf('On 24 January, an army unit destroyed four vehicles.\n\nThe ambush took place near the town.', '2011-01-26', 'ambush').from).toBe('published');
     expect(dateOf('On 24 January, an army unit destroyed four vehicles. Protesters demand compensation.', '2011-01-26', 'demand').from).toBe('published');

@@ -432,7 +432,10 @@ export function dateEvent(
       const rank = at.score + at.foreign * 2;
       if (!best || rank < best.rank) best = { t, rank, why: at.why };
     }
-    if (!best && past) {
+    // "U.S. officials have blamed the Taliban": an active present perfect tells a state up to now, not the
+    // story's day ("soldiers have been killed" after a dated attack still is that attack)
+    const activePerfect = perfectPhrase(tokens, s, ta) && tokens[ta - 1]?.lower !== 'been';
+    if (!best && past && !activePerfect) {
       const c = carried(context, published);
       if (c) best = { t: c.t, rank: 0, why: c.why };
     }
