@@ -192,7 +192,7 @@ function pastEvent(tokens: Token[], s: Sentence, ta: number, tb: number): boolea
 
 /**
  * How the expression t attaches to the event phrase [ta, tb] (token indices). The score is the distance in
- * tokens (a date before the phrase counts half again), plus two for each clause boundary between them; the
+ * tokens (a date before the phrase counts half again), plus three for each clause boundary between them; the
  * foreign evidence collects signs that the date is another event's or no date of the event at all.
  */
 function attachment(ctx: DatingContext, t: TimeExpr, ta: number, tb: number): Attachment {
@@ -229,7 +229,7 @@ function attachment(ctx: DatingContext, t: TimeExpr, ta: number, tb: number): At
     why.push('opens the sentence');
     return { score: 0.5, foreign, why: why.join(', ') };
   }
-  let score = (after ? to - from : (to - from) * 1.5 + 1) + boundaries * 2;
+  let score = (after ? to - from : (to - from) * 1.5 + 1) + boundaries * 3;
   if (boundaries) why.push(`${boundaries} clause boundar${boundaries > 1 ? 'ies' : 'y'} between`);
   // Another event phrase between them: the date is more likely that event's.
   for (const o of ctx.triggers ?? []) {
