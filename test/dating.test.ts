@@ -151,6 +151,12 @@ describe('dates carried through the story', () => {
     const later = 'Troops arrived in 2016. Ten people were killed in clashes. The violence erupted early Tuesday.';
     expect(dateOf(later, '2017-10-26', 'killed').from).toBe('published');
   });
+  it('does not carry into a present passive or a perfect with an adverb', () => {
+    const text = 'The Golbon reached Bandar Abbas on Feb. 13. Both ships are sanctioned by the U.S. Treasury.';
+    expect(dateOf(text, '2025-03-14', 'sanctioned').from).toBe('published');
+    const adverb = 'Assad fled on Dec. 8. Western nations have repeatedly called for an inclusive government.';
+    expect(dateOf(adverb, '2025-03-14', 'called').from).toBe('published');
+  });
   it('does not carry into an active present perfect, but does into a passive one', () => {
     const active = 'The army said on Saturday it killed 1,000 fighters. U.S. officials have blamed the Taliban for the violence.';
     expect(dateOf(active, '2021-05-09', 'blamed').from).toBe('published');

@@ -184,7 +184,8 @@ function pastEvent(tokens: Token[], s: Sentence, ta: number, tb: number): boolea
     const w = tokens[i].lower;
     if (IRREGULAR_PAST.has(w) || w.length > 4 && w.endsWith('ed')) {
       const prev = tokens[i - 1]?.lower ?? '';
-      if (prev !== 'to' && prev !== 'will' && prev !== 'be' && prev !== 'would') return true;
+      // "are sanctioned", "is expected": a present passive is no past
+      if (prev !== 'to' && prev !== 'will' && prev !== 'be' && prev !== 'would' && prev !== 'is' && prev !== 'are' && prev !== 'am') return true;
     }
   }
   return tenseNear(tokens, s.tokenStart, s.tokenEnd, ta, tb + 1) === 'past';
@@ -330,7 +331,7 @@ function perfectPhrase(tokens: Token[], s: Sentence, ta: number): boolean {
   for (let i = ta - 1; i >= s.tokenStart && i >= ta - 3; i--) {
     const w = tokens[i].lower;
     if (w === 'has' || w === 'have' || w === 'had') return true;
-    if (w !== 'been' && w !== 'already' && w !== 'not') return false;
+    if (w !== 'been' && w !== 'already' && w !== 'not' && !(w.length > 4 && w.endsWith('ly'))) return false;
   }
   return false;
 }
