@@ -282,6 +282,16 @@ describe('parts of days, days beside a date, vague stretches', () => {
   });
 });
 
+describe('hundreds and vague counts', () => {
+  it('reads "the 1800s" as a century and "days later" as a stretch, not a future time', () => {
+    expect(value('Kaabu existed from the mid-1500s to the 1800s.', '2025-03-14', 'the 1800s')).toBe('18');
+    expect(value('Prices fell in the 1990s.', '2025-03-14', 'the 1990s')).toBe('199');
+    const t = one('Gunmen attacked a train on Tuesday. Just days later, a roadside bomb killed 18.', '2025-03-12', 'days');
+    expect([t.type, t.value]).toEqual(['DURATION', 'PXD']);
+    expect(value('The machines were removed a few years ago.', '1998-02-12', 'a few years ago')).toBe('PAST_REF');
+  });
+});
+
 describe('words that look like times but are not', () => {
   it('skips titles that end in a frequency word or hold a weekday, and "the same quarter" of a city', () => {
     expect(texts('He wrote for The Washington Monthly and the Tuesday Morning Quarterback column.')).toEqual([]);

@@ -559,6 +559,11 @@ export class RuleScanner {
     if (prev === 'their' || prev === 'his' || prev === 'her' || prev === 'its' || prev === 'our' || prev === 'my') return;
     a = this.extendEdges(a);
     if (this.word(a - 1) === 'the') a--;
+    // "the 1800s", "the 1900s": the hundred years, a century (TimeML "18")
+    if (digits.length === 3 && digits.endsWith('0')) {
+      this.emit(a, i + 1, 'DATE', digits.slice(0, 2), 'hundreds (century)', { certain: ['year'] });
+      return;
+    }
     this.emit(a, i + 1, 'DATE', `${digits}`, 'decade', { certain: ['year'] });
   }
 
@@ -1390,7 +1395,10 @@ export class RuleScanner {
       const n = q ? qn! : 'X';
       const a = q ? left : this.approxBefore(h);
       if (n === 'X' || unit === 'WE') {
-        this.emit(a, end, 'DATE', sign < 0 ? 'PAST_REF' : 'FUTURE_REF', `${relWord}, vague count`, { unit });
+        // "a few years ago" is the recent past; "days later" in a story is some days on from its last date, a
+        // stretch whose end is unknown, not a future time
+        if (relWord === 'later' || relWord === 'earlier') this.emit(a, end - 1, 'DURATION', this.durationValue('X', unit), `${relWord}, vague count`, { unit });
+        else this.emit(a, end, 'DATE', sign < 0 ? 'PAST_REF' : 'FUTURE_REF', `${relWord}, vague count`, { unit });
         return;
       }
       // "departed on Monday, a month later than expected": a comparison of lengths, not a date
