@@ -7,8 +7,9 @@
 // dyad's findTimes is scored beside plain chrono-node (chrono.parse with the DCT as reference).
 //
 // Also reads MEANTIME (NewsReader, Wikinews; TimeML-style TIMEX3 over token ids) with --meantime: a second,
-// independently annotated set, used as a cross-check (only the trading-day rule, "ended the day", came from
-// reading its misses). Its text is the tokens joined by spaces, and the
+// independently annotated set, used as a cross-check. A few recall rules came from reading its misses
+// ("ended the day", "five trading days", "two consecutive quarters", "single-day", "late in the day", "for the
+// time being"), so it is no longer untouched. Its text is the tokens joined by spaces, and the
 // date line that holds the creation time is left out; only the title and the first five sentences are
 // annotated there, so only they are kept.
 //

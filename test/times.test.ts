@@ -282,6 +282,19 @@ describe('parts of days, days beside a date, vague stretches', () => {
   });
 });
 
+describe('market and business phrasing', () => {
+  it('reads trading days, consecutive quarters, a single day, late in the day and the time being', () => {
+    expect(value('For the past five trading days, stocks have been down.', '2011-03-18', 'the past five trading days')).toBe('P5D');
+    expect(value('Japan posted two consecutive quarters of negative growth.', '2008-11-18', 'two consecutive quarters')).toBe('P2Q');
+    expect(value('Losses grew over the past two quarters.', '1989-10-27', 'the past two quarters')).toBe('P2Q');
+    expect(value('It was the worst single-day decline since 2001.', '2007-02-27', 'single-day')).toBe('P1D');
+    expect(value('The Dow rebounded late in the day.', '2007-08-10', 'late in the day')).toBe('2007-08-10');
+    expect(value('The downtrend will continue for the time being.', '2008-11-18', 'the time being')).toBe('PRESENT_REF');
+    // a fraction is no time
+    expect(texts('A quarter of the market fell.')).toEqual([]);
+  });
+});
+
 describe('hundreds and vague counts', () => {
   it('reads "the 1800s" as a century and "days later" as a stretch, not a future time', () => {
     expect(value('Kaabu existed from the mid-1500s to the 1800s.', '2025-03-14', 'the 1800s')).toBe('18');

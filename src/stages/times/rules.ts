@@ -77,7 +77,7 @@ const DATE_PREPOSITIONS = new Set([
 ]);
 
 /** Words between a count and its unit ("two more weeks", "20 additional years"). */
-const QUANTITY_FILLERS = new Set(['more', 'additional', 'extra', 'further', 'full', 'straight', 'consecutive', 'long', 'whole', 'successive']);
+const QUANTITY_FILLERS = new Set(['more', 'additional', 'extra', 'further', 'full', 'straight', 'consecutive', 'long', 'whole', 'successive', 'trading', 'business', 'working', 'calendar']);
 
 /** Words before a year that keep it a year even before a plural noun ("fiscal 1989 sales", "in 2003 talks"). */
 const PLURAL_SAFE_YEAR_PREFIX = new Set(['in', 'since', 'until', 'during', 'between', 'by', 'fiscal', 'calendar', 'early', 'late', 'mid', 'pre', 'post']);
@@ -113,7 +113,7 @@ type Trigger =
   | 'vagueSpan';
 
 /** First and last parts of hyphenated words worth a look ("mid-1990s", "third-quarter", "two-year"). */
-const HYPHEN_HEADS = new Set(['pre', 'post', 'mid', 'early', 'late', 'year', 'first', 'second', 'third', 'fourth', 'last', 'final', 'decades', 'years', 'months', 'weeks', 'days', 'centuries', 'decade', 'month', 'week', 'day', 'century']);
+const HYPHEN_HEADS = new Set(['single', 'pre', 'post', 'mid', 'early', 'late', 'year', 'first', 'second', 'third', 'fourth', 'last', 'final', 'decades', 'years', 'months', 'weeks', 'days', 'centuries', 'decade', 'month', 'week', 'day', 'century']);
 const HYPHEN_TAILS = new Set([...UNITS.keys(), 'long', 'old', 'quarter', 'half', 'earlier', 'ago', 'end']);
 
 /** Every word that can start or head a time expression, with the parser it fires. */
@@ -433,6 +433,8 @@ export class RuleScanner {
       if (unit === 'FN') return 'PXW';
       return `PX${UNIT_LETTER[unit]}`;
     }
+    // Quarters keep their own letter, as TimeML corpora write them ("the past two quarters" P2Q)
+    if (unit === 'Q' && Number.isInteger(n)) return `P${n}Q`;
     // Scale units that have no TIMEX3 letter of their own.
     const scaled: Partial<Record<Unit, [number, Unit]>> = { Q: [3, 'M'], DE: [10, 'Y'], CE: [100, 'Y'], FN: [2, 'W'], WE: [2, 'D'] };
     const sc = scaled[unit];
@@ -991,6 +993,11 @@ export class RuleScanner {
 
   /** "for a while", "for some time", "after a while": a stretch of unknown length (TimeML PXX). */
   private onVagueSpan(i: number, w: string): void {
+    // "for the time being": for now
+    if (w === 'time' && this.word(i - 1) === 'the' && this.word(i + 1) === 'being') {
+      this.emit(i - 1, i + 2, 'DATE', 'PRESENT_REF', 'the time being');
+      return;
+    }
     let a = i - 1;
     if (this.word(a) !== (w === 'while' ? 'a' : 'some')) return;
     if (!/^(?:for|in|after|within|quite)$/.test(this.word(a - 1))) return;
@@ -1141,6 +1148,12 @@ export class RuleScanner {
     // "mid-December", "mid-1990s", "mid-2023", "early-2000s"
     if (parts.length === 2 && (parts[0] === 'pre' || parts[0] === 'post') && /^\d{4}$/.test(parts[1])) {
       this.emit(i, i + 1, 'DATE', parts[1], `${parts[0]}-year`, { certain: ['year'] });
+      return;
+    }
+    // "the worst single-day decline": one unit long
+    if (parts.length === 2 && parts[0] === 'single' && UNITS.has(parts[1])) {
+      const unit = UNITS.get(parts[1])!;
+      if (unit !== 'Q' && unit !== 'WE') this.emit(i, i + 1, 'DURATION', this.durationValue(1, unit), 'single-unit', { unit });
       return;
     }
     if (parts.length === 2 && (parts[0] === 'mid' || parts[0] === 'early' || parts[0] === 'late')) {
@@ -1332,7 +1345,8 @@ export class RuleScanner {
       this.ordinalPeriod(h - 1, h + 1, ORDINALS.get(prevW)!, 'Q');
       return;
     }
-    if (unit === 'Q' && next === 'of' && !/^\d{4}$/.test(this.word(h + 2))) return; // "a quarter of the market"
+    // "a quarter of the market" is a fraction; "two consecutive quarters of growth" is a time
+    if (unit === 'Q' && next === 'of' && !/^\d{4}$/.test(this.word(h + 2)) && !QUANTITY_FILLERS.has(prevW)) return;
     if (unit === 'CE') {
       const om = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(prevW);
       const n = om ? +om[1] : ORDINAL_WORDS.get(prevW);
@@ -1550,7 +1564,7 @@ export class RuleScanner {
         return;
       }
       // "earlier in the year", "later in the day"
-      if (p2 === 'in' && (this.word(left - 3) === 'earlier' || this.word(left - 3) === 'later') && unit !== 'H' && unit !== 'MIN' && unit !== 'S') {
+      if (p2 === 'in' && /^(?:earlier|later|early|late)$/.test(this.word(left - 3)) && unit !== 'H' && unit !== 'MIN' && unit !== 'S') {
         const s = this.shifted(unit, 0);
         this.emit(left - 3, h + 1, s.type, s.value, `${this.word(left - 3)} in the unit`, { unit });
         return;
