@@ -283,6 +283,11 @@ describe('parts of days, days beside a date, vague stretches', () => {
 });
 
 describe('market and business phrasing', () => {
+  it('reads a zero-padded day ("September 01, 2007") and the start of the day, not "the end of the day"', () => {
+    expect(value('The fire started on September 01, 2007.', '2007-09-03', 'September 01, 2007')).toBe('2007-09-01');
+    expect(value('Following a large fall at the start of the day, the Dow recovered.', '2008-10-10', 'the start of the day')).toBe('2008-10-10');
+    expect(texts('At the end of the day, it is about money.')).toEqual([]);
+  });
   it('reads trading days, consecutive quarters, a single day, late in the day and the time being', () => {
     expect(value('For the past five trading days, stocks have been down.', '2011-03-18', 'the past five trading days')).toBe('P5D');
     expect(value('Japan posted two consecutive quarters of negative growth.', '2008-11-18', 'two consecutive quarters')).toBe('P2Q');

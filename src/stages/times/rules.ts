@@ -20,7 +20,7 @@ import { pastVerbAt, tenseNear, type Tense } from './tense.js';
 
 const DIGITS = /^\d+$/;
 const DECIMAL = /^\d+(?:\.\d+)?$/;
-const DAY_NUMBER = /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$/;
+const DAY_NUMBER = /^(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$/;
 const DECADE = /^(\d{3})0s$/;
 const SHORT_DECADE = /^(\d)0s$/;
 
@@ -1556,7 +1556,8 @@ export class RuleScanner {
         return;
       }
       // "the end of the year": the unit containing the reference
-      if (p2 === 'of' && EDGE_NOUNS.has(this.word(left - 3)) && unit !== 'H' && unit !== 'MIN' && unit !== 'S' && unit !== 'D') {
+      // ("at the end of the day" is an idiom; "at the start of the day" is a time)
+      if (p2 === 'of' && EDGE_NOUNS.has(this.word(left - 3)) && unit !== 'H' && unit !== 'MIN' && unit !== 'S' && (unit !== 'D' || /^(?:start|beginning)$/.test(this.word(left - 3)))) {
         const s = this.shifted(unit, 0);
         let a = left - 3;
         if (this.word(a - 1) === 'the') a--;
