@@ -90,6 +90,10 @@ describe('the expression that governs the event phrase', () => {
     const fiscal = 'Sun reported a $20.3 million loss for its fourth quarter ended June 30.';
     expect(dateOf(fiscal, '1989-10-26', 'loss').reason).toContain('"fourth quarter"');
   });
+  it('dates a march by the Friday prayers it followed', () => {
+    const text = 'Hundreds of Mauritanians took to the streets in Nouakchott after the Friday prayers.';
+    expect(dateOf(text, '2011-02-06', 'took to the streets').date).toBe('2011-02-04');
+  });
   it('dates the events of a when-clause by the date it follows', () => {
     const text = 'His relatives have cared for him since November, when he was found clinging to an inner tube.';
     expect(dateOf(text, '2000-04-17', 'found').date).toBe('1999-11');

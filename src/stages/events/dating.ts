@@ -271,7 +271,8 @@ function attachment(ctx: DatingContext, t: TimeExpr, ta: number, tb: number): At
   // "the May 3 elections", "the 2018 Finance Act": a date before a noun names that noun's time, unless the
   // noun is the event phrase itself ("the April 13 attack").
   const next = tokens[b];
-  if ((prep === 'the' || prep === 'a' || prep === 'its') && b < s.tokenEnd && b !== ta && next && /^\p{L}{3,}$/u.test(next.text) && !LOOSE_AFTER.test(next.lower) && !CLAUSE_OPENERS.has(next.lower) && !/^(?:ended|ending)$/.test(next.lower)) {
+  // ("after the Friday prayers" is the day of the march that followed them)
+  if ((prep === 'the' || prep === 'a' || prep === 'its') && b < s.tokenEnd && b !== ta && next && /^\p{L}{3,}$/u.test(next.text) && !LOOSE_AFTER.test(next.lower) && !CLAUSE_OPENERS.has(next.lower) && !/^(?:ended|ending|prayers?|services?|mass)$/.test(next.lower)) {
     foreign += 8;
     why.push('it names the time of the noun after it');
   }
