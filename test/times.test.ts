@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Doc, TimeExpr } from '../src/core/types.js';
 import { segment } from '../src/stages/segment/segment.js';
 import { findTimes, timesStage } from '../src/stages/times/index.js';
+import { parseNamedDays } from '../src/stages/times/named-days.js';
 
 /** The single expression whose text is `text` (fails when absent or ambiguous). */
 function one(sentence: string, published: string | null, text: string): TimeExpr {
@@ -297,6 +298,25 @@ describe('market and business phrasing', () => {
     expect(value('The downtrend will continue for the time being.', '2008-11-18', 'the time being')).toBe('PRESENT_REF');
     // a fraction is no time
     expect(texts('A quarter of the market fell.')).toEqual([]);
+  });
+});
+
+describe('well-known days named by day and month (data/lexicons/named-days.tsv)', () => {
+  it('dates "the September 11 attacks", "the Jan. 6 attack" and "9/11" to their year, after it', () => {
+    expect(value('It was the biggest fall since the September 11 attacks.', '2007-02-27', 'September 11')).toBe('2001-09-11');
+    expect(value('The Jan. 6 attack on the Capitol shocked the nation.', '2022-06-10', 'Jan. 6')).toBe('2021-01-06');
+    expect(texts('Security was tightened after 9/11 and the 7/7 bombings.', '2011-05-02')).toEqual(['9/11', '7/7']);
+    expect(value('Security was tightened after 9/11.', '2011-05-02', '9/11')).toBe('2001-09-11');
+  });
+  it('reads the file and names the line of a bad entry', () => {
+    const [d] = parseNamedDays('# header\n09-11\tattacks|hijackings\t9/11\t2001\tattacks\n', 'x.tsv');
+    expect([d.month, d.day, d.year, [...d.nouns], d.forms]).toEqual([9, 11, 2001, ['attacks', 'hijackings'], ['9/11']]);
+    expect(() => parseNamedDays('9-11\tattacks\t-\t2001\tx\n', 'x.tsv')).toThrow(/x\.tsv:1/);
+  });
+  it('leaves other September 11ths, a full date, and stories told before the event alone', () => {
+    expect(value('He said on September 11 that talks failed.', '2007-09-20', 'September 11')).toBe('2007-09-11');
+    expect(value('Prices rose on 9/11/2001.', '2011-05-02', '9/11/2001')).toBe('2001-09-11');
+    expect(texts('Prices rose 9/11.', '1999-05-02')).toEqual([]);
   });
 });
 

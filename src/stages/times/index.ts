@@ -12,6 +12,7 @@ import { segment, tokenIndexAt, tokenize } from '../segment/segment.js';
 import type { Candidate } from './candidate.js';
 import { addDays, addMonths, fmtDate, fmtMonth, fmtWeek, fmtYear, isValidDate, parseIsoDate, quarterOf, resolveWeekday, type Ymd } from './calendar.js';
 import { chronoCandidates } from './chrono.js';
+import { namedDays } from './named-days.js';
 import { RuleScanner } from './rules.js';
 
 /** Finds and normalises the time expressions of a text. `published` is the reference date (ISO) or null. */
@@ -40,8 +41,9 @@ export function extractTimes(text: string, published: string | null, sentences: 
     range: (i: number): [number, number] => [sentences[i].tokenStart, sentences[i].tokenEnd],
     tokenAt: (offset: number) => tokenIndexAt(tokens, offset),
   };
-  const all = scanner.out.concat(chronoCandidates(text, scanner.chronoWindows, ref, lookup));
+  const all = scanner.out.concat(chronoCandidates(text, scanner.chronoWindows, ref, lookup), namedDayForms(text, ref, sentences));
   const kept = weekOf(text, mergeDateAndClock(text, dropNames(text, resolveOverlaps(all))));
+  refineNamedDays(text, kept, ref);
   refineDayBeside(text, kept);
   refineBracketed(text, kept);
   refineClockDates(kept);
@@ -161,6 +163,46 @@ function mergeDateAndClock(text: string, cands: Candidate[]): Candidate[] {
     out.push(x);
   }
   return out;
+}
+
+/** The day a named day's year gives it, when the story is told after it. */
+function namedDayValue(year: number, month: number, day: number, ref: Ymd | null): string | null {
+  const d = { y: year, m: month, d: day };
+  return ref && (ref.y > year || (ref.y === year && (ref.m > month || (ref.m === month && ref.d > day)))) ? fmtDate(d) : null;
+}
+
+/** "after 9/11", "since 7/7": a written form that names a well-known day alone. */
+function namedDayForms(text: string, ref: Ymd | null, sentences: Sentence[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const n of namedDays()) {
+    for (const form of n.forms) {
+      for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) {
+        const end = at + form.length;
+        if (/[\d/]/.test(text[at - 1] ?? '') || /[\d/]/.test(text[end] ?? '')) continue;
+        const value = namedDayValue(n.year, n.month, n.day, ref);
+        if (!value) continue;
+        const sentence = sentences.findIndex((x) => x.start <= at && at < x.end);
+        out.push({ start: at, end, type: 'DATE', value, certain: ['year', 'month', 'day'], sentence: Math.max(0, sentence), reason: `named day: ${n.what}`, priority: 3 });
+      }
+    }
+  }
+  return out;
+}
+
+/** "the September 11 attacks", "the Jan. 6 attack": a day and month that name a well-known day take its year. */
+function refineNamedDays(text: string, cands: Candidate[], ref: Ymd | null): void {
+  for (const c of cands) {
+    if (c.type !== 'DATE' || c.certain.includes('year') || !c.certain.includes('day')) continue;
+    const m = DAY_PREFIX.exec(c.value);
+    const next = /^\s+([A-Za-z]+)/.exec(text.slice(c.end, c.end + 30));
+    if (!m || !next) continue;
+    const word = next[1].toLowerCase();
+    const n = namedDays().find((x) => x.month === +m[2] && x.day === +m[3] && x.nouns.has(word));
+    const value = n && namedDayValue(n.year, n.month, n.day, ref);
+    if (!n || !value || value === c.value) continue;
+    c.value = value;
+    c.reason += `; named day: ${n.what}`;
+  }
 }
 
 const DAY_BESIDE = /\b(?:the\s+)?day\s+(before|after)\s+$/i;
