@@ -24,6 +24,7 @@ import * as chrono from 'chrono-node';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { dayNumber, isoWeekday, isoWeekMonday, parseIsoDate } from '../src/stages/times/calendar.js';
 import { findTimes } from '../src/stages/times/index.js';
 
 export interface Prf {
@@ -381,22 +382,18 @@ const COMPARISON_WORDING = /^(?:a|one) year (?:ago|earlier)$/;
 
 /** A value relative to the creation day: "1998-W32" with creation in week 33 is "W-1", "1988-Q3" in 1989 "Y-1-Q3". */
 function relativeReading(value: string, dct: string): string {
-  const ref = Date.UTC(+dct.slice(0, 4), +dct.slice(5, 7) - 1, +dct.slice(8, 10));
-  const day = 86_400_000;
+  const ref = parseIsoDate(dct.slice(0, 10))!;
   let m = /^(\d{4})-(\d{2})-(\d{2})(T.*)?$/.exec(value);
-  if (m) return `D${(Date.UTC(+m[1], +m[2] - 1, +m[3]) - ref) / day}${m[4] ?? ''}`;
+  if (m) return `D${dayNumber({ y: +m[1], m: +m[2], d: +m[3] }) - dayNumber(ref)}${m[4] ?? ''}`;
   m = /^(\d{4})-W(\d{1,2})(.*)$/.exec(value);
   if (m) {
-    // Monday of ISO week 1 is the Monday on or before January 4th
-    const jan4 = Date.UTC(+m[1], 0, 4);
-    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * day + (+m[2] - 1) * 7 * day;
-    const refMonday = ref - ((new Date(ref).getUTCDay() + 6) % 7) * day;
-    return `W${Math.round((monday - refMonday) / (7 * day))}${m[3]}`;
+    const refMonday = dayNumber(ref) - (isoWeekday(ref) - 1);
+    return `W${(dayNumber(isoWeekMonday(+m[1], +m[2])) - refMonday) / 7}${m[3]}`;
   }
   m = /^(\d{4})-(\d{2})$/.exec(value);
-  if (m) return `M${(+m[1] - +dct.slice(0, 4)) * 12 + +m[2] - +dct.slice(5, 7)}`;
+  if (m) return `M${(+m[1] - ref.y) * 12 + +m[2] - ref.m}`;
   m = /^(\d{4})(.*)$/.exec(value);
-  if (m) return `Y${+m[1] - +dct.slice(0, 4)}${m[2]}`;
+  if (m) return `Y${+m[1] - ref.y}${m[2]}`;
   return value;
 }
 

@@ -13,6 +13,7 @@
 // Without the sentence context (4-argument call) the nearest expression wins, as before.
 import type { ActorMention, DatePrecision, Doc, Sentence, Span, TimeExpr, Token } from '../../core/types.js';
 import { tokenIndexAt } from '../segment/segment.js';
+import { addDays, fmtDate, isoWeekMonday } from '../times/calendar.js';
 import { tenseNear } from '../times/tense.js';
 
 export interface EventDate {
@@ -44,30 +45,23 @@ export interface DatingContext {
   sentences?: readonly Sentence[];
 }
 
+const WEEK_VALUE = /^(\d{4})-W(\d{2})/;
+
 /** ISO week value (2021-W48) -> the month holding that week's Thursday, as the ISO rules place it. */
 function weekToMonth(value: string): string | null {
-  const m = /^(\d{4})-W(\d{2})/.exec(value);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const week = Number(m[2]);
-  const jan4 = new Date(Date.UTC(year, 0, 4));
-  const thursday = new Date(jan4.getTime() + ((week - 1) * 7 + (4 - (jan4.getUTCDay() || 7))) * 86400000);
-  return thursday.toISOString().slice(0, 7);
+  const m = WEEK_VALUE.exec(value);
+  return m ? fmtDate(addDays(isoWeekMonday(+m[1], +m[2]), 3)).slice(0, 7) : null;
 }
 
-/** A calendar date and its precision from a TIMEX3 value, or null when the value is not a calendar date. */
 /** Does the time a value names begin after the published day? A week counts from its Monday, so "this week" never does. */
 function startsAfter(value: string, published: string): boolean {
-  const m = /^(\d{4})-W(\d{2})/.exec(value);
-  if (m) {
-    const jan4 = Date.UTC(+m[1], 0, 4);
-    const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86400000 + (+m[2] - 1) * 7 * 86400000;
-    return new Date(monday).toISOString().slice(0, 10) > published.slice(0, 10);
-  }
+  const m = WEEK_VALUE.exec(value);
+  if (m) return fmtDate(isoWeekMonday(+m[1], +m[2])) > published.slice(0, 10);
   const first = calendarDate(value)!.date;
   return first > published.slice(0, first.length);
 }
 
+/** A calendar date and its precision from a TIMEX3 value, or null when the value is not a calendar date. */
 export function calendarDate(value: string): { date: string; precision: DatePrecision } | null {
   let m = /^(\d{4})-(\d{2})-(\d{2})(T24)?/.exec(value);
   if (m) {

@@ -51,6 +51,12 @@ export function isoWeek(t: Ymd): { year: number; week: number } {
   return { year: thursday.y, week: 1 + Math.floor((dayNumber(thursday) - jan1) / 7) };
 }
 
+/** The Monday of ISO week `week` of ISO year `year` (week 1 holds January 4th). */
+export function isoWeekMonday(year: number, week: number): Ymd {
+  const jan4: Ymd = { y: year, m: 1, d: 4 };
+  return addDays(jan4, (week - 1) * 7 - (isoWeekday(jan4) - 1));
+}
+
 const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
 const pad4 = (n: number) => String(n).padStart(4, '0');
 

@@ -10,7 +10,7 @@
 import type { Doc, Sentence, Stage, TimeExpr, Token } from '../../core/types.js';
 import { segment, tokenIndexAt, tokenize } from '../segment/segment.js';
 import type { Candidate } from './candidate.js';
-import { addDays, addMonths, fmtDate, fmtMonth, fmtWeek, fmtYear, isValidDate, parseIsoDate, quarterOf, resolveWeekday, type Ymd } from './calendar.js';
+import { addDays, addMonths, compareYmd, fmtDate, fmtMonth, fmtWeek, fmtYear, isoWeekMonday, isValidDate, parseIsoDate, quarterOf, resolveWeekday, type Ymd } from './calendar.js';
 import { chronoCandidates } from './chrono.js';
 import { namedDays } from './named-days.js';
 import { RuleScanner } from './rules.js';
@@ -168,7 +168,7 @@ function mergeDateAndClock(text: string, cands: Candidate[]): Candidate[] {
 /** The day a named day's year gives it, when the story is told after it. */
 function namedDayValue(year: number, month: number, day: number, ref: Ymd | null): string | null {
   const d = { y: year, m: month, d: day };
-  return ref && (ref.y > year || (ref.y === year && (ref.m > month || (ref.m === month && ref.d > day)))) ? fmtDate(d) : null;
+  return ref && compareYmd(d, ref) < 0 ? fmtDate(d) : null;
 }
 
 /** "after 9/11", "since 7/7": a written form that names a well-known day alone. */
@@ -358,10 +358,7 @@ function noteStoryTime(t: StoryTime, value: string, sentence: number): void {
   }
   m = WEEK_VALUE.exec(value);
   if (m) {
-    // The Thursday of an ISO week lies in that week's year.
-    const jan4 = { y: +m[1], m: 1, d: 4 };
-    const monday = addDays(jan4, (+m[2] - 1) * 7 - ((new Date(Date.UTC(jan4.y, 0, 4)).getUTCDay() + 6) % 7));
-    t.week = monday;
+    t.week = isoWeekMonday(+m[1], +m[2]);
     t.year = +m[1];
     return;
   }
