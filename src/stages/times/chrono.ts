@@ -7,7 +7,10 @@ import type { Token, TimeType } from '../../core/types.js';
 import type { Candidate, Component } from './candidate.js';
 import { fmtDate, fmtTime, isValidDate, resolveMonthDay, resolveWeekday, type Direction, type Ymd } from './calendar.js';
 import { LEADING_PREPOSITIONS, MONTHS } from './lexicon.js';
-import { pastVerbAt, tenseNear } from './tense.js';
+import { pastVerbBefore, tenseNear } from './tense.js';
+
+/** Prepositions between a past verb and the day it dates ("began on March 15"). */
+const DAY_PREPOSITIONS = new Set(['on', 'in', 'at', 'during']);
 
 // Only the parsers for forms the rule scanner leaves to chrono. Relative and casual forms ("last
 // week", "now", "Friday morning") are ours, so they are not parsed twice with other conventions.
@@ -138,8 +141,7 @@ function convert(r: chrono.ParsedResult, base: number, sentence: number, ref: Ym
   const [sFrom, sTo] = lookup.range(sentence);
   let tense: 'past' | 'future' | 'strong-past' | null = tenseNear(lookup.tokens, sFrom, sTo, tokFrom, lookup.tokenAt(start + txt.length));
   // "the uprising began on March 15" (told in February): a past verb right before the date rules out the coming one
-  const before = lookup.tokens[tokFrom - 1]?.lower ?? '';
-  if (tokFrom - 1 >= sFrom && (pastVerbAt(lookup.tokens, tokFrom - 1) || (/^(?:on|in|at|during)$/.test(before) && tokFrom - 2 >= sFrom && pastVerbAt(lookup.tokens, tokFrom - 2)))) tense = 'strong-past';
+  if (pastVerbBefore(lookup.tokens, sFrom, tokFrom, DAY_PREPOSITIONS)) tense = 'strong-past';
   const result: Candidate[] = [];
   // Bare weekdays and months are the rule scanner's, but the far end of a range from a bare weekday is
   // still a date ("due to expire Thursday, to Nov. 6").

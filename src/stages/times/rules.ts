@@ -16,7 +16,7 @@ import {
   SEASON_START, UNITS, VAGUE_QUANTITY, WEEKDAYS, WEEKDAY_NAME_PREFIX, WEEKDAY_NAME_SUFFIX, YEAR_PREPOSITIONS,
   type Unit,
 } from './lexicon.js';
-import { pastVerbAt, tenseNear, type Tense } from './tense.js';
+import { pastVerbAt, pastVerbBefore, tenseNear, type Tense } from './tense.js';
 
 const DIGITS = /^\d+$/;
 const DECIMAL = /^\d+(?:\.\d+)?$/;
@@ -75,6 +75,8 @@ const DATE_PREPOSITIONS = new Set([
   'early', 'late', 'mid', 'between', 'and', 'to', 'or', 'throughout', 'into', 'around', 'on', 'past', 'coming',
   'that', 'each', 'every',
 ]);
+
+const ON = new Set(['on']);
 
 /** Words between a count and its unit ("two more weeks", "20 additional years"). */
 const QUANTITY_FILLERS = new Set(['more', 'additional', 'extra', 'further', 'full', 'straight', 'consecutive', 'long', 'whole', 'successive', 'trading', 'business', 'working', 'calendar']);
@@ -684,7 +686,7 @@ export class RuleScanner {
         const wouldOnly = tense === 'future' && this.onlyWouldAhead(i);
         if (wouldOnly) tense = null;
         // "the uprising began in March" (told in February): a past verb right before the month rules out the coming one
-        const strongPast = since || (DATE_PREPOSITIONS.has(prev) && pastVerbAt(this.tokens, i - 2));
+        const strongPast = since || pastVerbBefore(this.tokens, this.sFrom, i, DATE_PREPOSITIONS, false);
         y = resolveMonth(this.ref, month, strongPast ? 'past' : tense === 'future' ? 'future' : 'recent');
         reason = `month name (${since ? 'since' : strongPast ? 'the past verb before it' : wouldOnly ? '"would" from a past saying: nearest' : tense ? tense + ' tense' : 'no tense cue: recent past'})`;
       }
@@ -864,8 +866,7 @@ export class RuleScanner {
       // Sunday's vote") says which way, not the clause's verb.
       const possessive = /['’]s$/.test(tok.lower);
       // "died on Sunday": a past verb right before the weekday outweighs a cue elsewhere in the sentence
-      const prevW = this.word(i - 1);
-      const strongPast = !possessive && i - 1 >= this.sFrom && (pastVerbAt(this.tokens, i - 1) || (prevW === 'on' && i - 2 >= this.sFrom && pastVerbAt(this.tokens, i - 2)));
+      const strongPast = !possessive && pastVerbBefore(this.tokens, this.sFrom, i, ON);
       const tense = strongPast ? 'past' : possessive ? tenseNear(this.tokens, Math.max(this.sFrom, i - 3), i + 1, i, i + 1) : this.tense(i, i + 1);
       dir = tense === 'future' ? 'future' : 'past';
       reason = `weekday (${strongPast ? 'the past verb before it' : tense ? tense + ' tense' : 'no tense cue: latest'})`;

@@ -111,6 +111,16 @@ export function tenseNear(tokens: Token[], from: number, to: number, a: number, 
 }
 
 /**
+ * Is there a past-tense verb right before the time phrase at token a, or before one of `prepositions` right
+ * before it ("died Sunday", "began in March")? Tokens before `from` (the sentence start) are not looked at;
+ * `direct` false asks only for the verb-and-preposition form.
+ */
+export function pastVerbBefore(tokens: Token[], from: number, a: number, prepositions: ReadonlySet<string>, direct = true): boolean {
+  if (direct && a - 1 >= from && pastVerbAt(tokens, a - 1)) return true;
+  return a - 2 >= from && prepositions.has(tokens[a - 1].lower) && pastVerbAt(tokens, a - 2);
+}
+
+/**
  * Is the token at i a past-tense verb right before a time phrase ("began in March", "was killed on 3 May")?
  * A cue this close is trusted further than the nearest cue of the sentence.
  */
