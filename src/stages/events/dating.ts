@@ -188,9 +188,10 @@ function pastEvent(tokens: Token[], s: Sentence, ta: number, tb: number): boolea
 /**
  * How the expression t attaches to the event phrase [ta, tb] (token indices). The score is the distance in
  * tokens (a date before the phrase counts half again), plus three for each clause boundary between them; the
- * foreign evidence collects signs that the date is another event's or no date of the event at all.
+ * foreign evidence collects signs that the date is another event's or no date of the event at all. `past`
+ * says whether the event is told in the past (pastEvent), which the caller has worked out once.
  */
-function attachment(ctx: DatingContext, t: TimeExpr, ta: number, tb: number): Attachment {
+function attachment(ctx: DatingContext, t: TimeExpr, ta: number, tb: number, past: boolean): Attachment {
   const { tokens, sentence: s } = ctx;
   const a = tokenIndexAt(tokens, t.start, s.tokenStart, s.tokenEnd);
   const b = tokenIndexAt(tokens, t.end, s.tokenStart, s.tokenEnd);
@@ -240,7 +241,7 @@ function attachment(ctx: DatingContext, t: TimeExpr, ta: number, tb: number): At
   if (prep === 'since' && perfectPhrase(tokens, s, ta) && /^\d{4}-\d{2}-\d{2}/.test(t.value)) {
     // "37 people have been killed in clashes since Friday": the day the ongoing event began.
     why.push('"since" with a perfect tense: the day it began');
-  } else if (prep === 'by' && !pastEvent(tokens, s, ta, tb)) {
+  } else if (prep === 'by' && !past) {
     // "must be returned by Jan. 14": a coming event's deadline is the latest day it happens, a weak date for it
     foreign += 3;
     why.push('"by" gives its deadline');
@@ -422,7 +423,7 @@ export function dateEvent(
     for (const t of usable) {
       // A past event is not dated by a day after the report ("protested for the elections set for 7 February").
       if (past && published && startsAfter(t.value, published)) continue;
-      const at = attachment(context, t, ta, tb);
+      const at = attachment(context, t, ta, tb, past);
       // Evidence that the date is another time than the event's rules it out.
       if (at.foreign >= 8) continue;
       const rank = at.score + at.foreign * 2;

@@ -64,9 +64,9 @@ const HOLIDAYS = new Map<string, { date: (y: number) => Ymd; needs?: string }>([
   ['boxing', { date: (y) => ({ y, m: 12, d: 26 }), needs: 'day' }],
 ]);
 
-/** "the end of", "the beginning of": edges of a period, kept in the span with the period's value. */
 /** Verbs that open or close a trading or working day: "finished the day up 2%". */
 const DAY_SESSION_VERBS = new Set(['end', 'ends', 'ended', 'ending', 'finish', 'finishes', 'finished', 'finishing', 'close', 'closes', 'closed', 'closing', 'open', 'opens', 'opened', 'opening', 'start', 'starts', 'started', 'starting', 'begin', 'begins', 'began', 'beginning']);
+/** "the end of", "the beginning of": edges of a period, kept in the span with the period's value. */
 const EDGE_NOUNS = new Set(['end', 'beginning', 'start', 'middle', 'turn', 'close', 'spring', 'summer', 'autumn', 'fall', 'winter', 'dawn', 'eve']);
 
 /** Prepositions before a month or season that mark it as a date ("in May", "since March"). */
@@ -884,7 +884,6 @@ export class RuleScanner {
     this.emit(a, b, type, value, reason, anaphor ? { certain: [], anaphor: { ...anaphor, suffix: pod ? `T${pod}` : undefined } } : { certain: [] });
   }
 
-  /** A plain past form among the four words around token i ("remained closed until", "until Thursday, they had"). */
   /** Is "would" the only future word before token i in its sentence ("said it would", no "will")? */
   private onlyWouldAhead(i: number): boolean {
     let would = false;
@@ -896,6 +895,7 @@ export class RuleScanner {
     return would;
   }
 
+  /** A plain past form among the four words around token i ("remained closed until", "until Thursday, they had"). */
   private pastJustBefore(i: number): boolean {
     for (let k = i + 2; k < this.sTo && k <= i + 5; k++) {
       const w = this.word(k);
@@ -936,7 +936,6 @@ export class RuleScanner {
     this.emit(a, b, type, value, w, { certain: [] });
   }
 
-  /** "this morning", "last night" ("Friday night" is read with the weekday). */
   /**
    * A part of the day with no day of its own ("by mid afternoon"): the day the story is telling, or one named
    * beside it ("mid-afternoon yesterday"), like a clock time.
@@ -946,6 +945,7 @@ export class RuleScanner {
     this.emit(a, b, 'TIME', value, reason, { impliedDate: true, timeSuffix: `T${pod}` });
   }
 
+  /** "this morning", "last night" ("Friday night" is read with the weekday). */
   private onPartOfDay(i: number, w: string): void {
     const prev = this.word(i - 1);
     const pod = PART_OF_DAY.get(w)!;
