@@ -19,13 +19,12 @@ import { pathToFileURL } from 'node:url';
 import type { Doc, TimeExpr } from '../src/core/types.js';
 import { createEngine } from '../src/engine.js';
 import { loadEventLexicon } from '../src/lexicons/events.js';
-import { dateEvent, datingContext } from '../src/stages/events/dating.js';
-import { findTriggers } from '../src/stages/events/triggers.js';
+import { dateEvent } from '../src/stages/events/dating.js';
 import { segment } from '../src/stages/segment/segment.js';
 import { extractTimes } from '../src/stages/times/index.js';
 import { addDays, loadAcled, predictAcled, type AcledRow } from './acled.js';
 import { eventDayMatches, statedEventDay } from './event-day.js';
-import { ratio } from './util.js';
+import { ratio, sentenceDating } from './util.js';
 
 export interface AcledDateMiss {
   id: string;
@@ -67,13 +66,8 @@ function firstDated(times: TimeExpr[]): TimeExpr | null {
 function redate(doc: Doc, ev: NonNullable<ReturnType<typeof predictAcled>['chosen']>, lexicon: ReturnType<typeof loadEventLexicon>) {
   const trig = ev.trigger ?? ev.evidence;
   const sIdx = Math.max(0, doc.sentences.findIndex((s) => s.start <= trig.start && trig.start < s.end));
-  const sentence = doc.sentences[sIdx];
-  const triggers = findTriggers(doc.tokens, sentence.tokenStart, sentence.tokenEnd, lexicon).map((t) => ({
-    start: doc.tokens[t.first].start,
-    end: doc.tokens[t.last].end,
-  }));
   const times = doc.times.filter((t) => t.sentence === sIdx);
-  return dateEvent(times, trig.start, trig.end, doc.published, datingContext(doc, sIdx, triggers));
+  return dateEvent(times, trig.start, trig.end, doc.published, sentenceDating(doc, sIdx, lexicon));
 }
 
 export function scoreAcledDates(rows: readonly AcledRow[]): AcledDateResult {

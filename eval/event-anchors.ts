@@ -16,10 +16,9 @@ import { pathToFileURL } from 'node:url';
 import type { TimeExpr } from '../src/core/types.js';
 import { createEngine, type Engine } from '../src/engine.js';
 import { loadEventLexicon } from '../src/lexicons/events.js';
-import { calendarDate, dateEvent, datingContext } from '../src/stages/events/dating.js';
-import { findTriggers } from '../src/stages/events/triggers.js';
+import { calendarDate, dateEvent } from '../src/stages/events/dating.js';
 import { loadTimeMl, type TimeMlDoc } from './tempeval3.js';
-import { ratio } from './util.js';
+import { ratio, sentenceDating } from './util.js';
 
 /** Relations that place the event inside or at the time: the time is when it happened. */
 const WHEN_RELATIONS = new Set(['IS_INCLUDED', 'DURING', 'SIMULTANEOUS']);
@@ -58,6 +57,8 @@ export function scoreEventAnchors(docs: readonly TimeMlDoc[], engine: Engine = c
     const events = new Map(g.events.map((e) => [e.id, e]));
     const timexes = new Map(g.gold.filter((t) => t.tid).map((t) => [t.tid!, t]));
     const seen = new Set<string>();
+    // one dating context per sentence, however many links it holds
+    const contexts = new Map<number, ReturnType<typeof sentenceDating>>();
     for (const link of g.eventTimeLinks) {
       if (!WHEN_RELATIONS.has(link.relType)) continue;
       const ev = events.get(link.eventId);
@@ -75,11 +76,8 @@ export function scoreEventAnchors(docs: readonly TimeMlDoc[], engine: Engine = c
       const usable = times.filter((t) => (t.type === 'DATE' || t.type === 'TIME') && calendarDate(t.value));
       if (!usable.some((t) => overlaps(t, tx))) continue;
       out.found++;
-      const triggers = findTriggers(doc.tokens, sentence.tokenStart, sentence.tokenEnd, lexicon).map((t) => ({
-        start: doc.tokens[t.first].start,
-        end: doc.tokens[t.last].end,
-      }));
-      const chosen = dateEvent(times, ev.start, ev.end, published, datingContext(doc, sIdx, triggers)).time;
+      const context = contexts.get(sIdx) ?? contexts.set(sIdx, sentenceDating(doc, sIdx, lexicon)).get(sIdx)!;
+      const chosen = dateEvent(times, ev.start, ev.end, published, context).time;
       const near = nearestTime(usable, ev.start, ev.end);
       // Right: the gold expression, or another of the sentence with the same value ("Earlier Friday ... on Friday").
       const goldValue = usable.find((t) => overlaps(t, tx))!.value;

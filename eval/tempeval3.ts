@@ -461,11 +461,12 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const dir = resolve(args.find((a) => !a.startsWith('--')) ?? (meantime ? '../shared/eval/meantime/intra-doc_annotation' : '../shared/eval/tempeval3'));
   const errors: Mismatch[] | undefined = args.includes('--errors') ? [] : undefined;
   const byReason: ReasonTally | undefined = args.includes('--by-reason') ? new Map() : undefined;
-  const res = scoreTempEval(meantime ? loadMeantime(dir) : dir, errors, byReason);
+  const docs = meantime ? loadMeantime(dir) : loadTimeMl(dir);
+  const res = scoreTempEval(docs, errors, byReason);
   if (args.includes('--json')) console.log(JSON.stringify(res, null, 2));
   else printTable(res);
   if (args.includes('--agreement')) {
-    const a = goldAgreement(meantime ? loadMeantime(dir) : loadTimeMl(dir));
+    const a = goldAgreement(docs);
     console.log(`\ngold agreement: ${a.offMajority} of ${a.deictic} deictic timexes differ from the majority reading of their wording`);
     for (const w of a.split) console.log(`  ${w.wording.padEnd(28)} ${String(w.count).padStart(3)}  ${w.readings.map(([r, c]) => `${r} x${c}`).join(', ')}`);
   }

@@ -1,5 +1,16 @@
 // Small helpers shared by the scorers: ratios, per-class precision/recall/F1, a confusion tally, a stable
-// string hash for fold assignment, timing, and plain-text tables for the report.
+// string hash for fold assignment, timing, plain-text tables for the report, and the dater's sentence context.
+import type { Doc } from '../src/core/types.js';
+import type { loadEventLexicon } from '../src/lexicons/events.js';
+import { datingContext, type DatingContext } from '../src/stages/events/dating.js';
+import { findTriggers } from '../src/stages/events/triggers.js';
+
+/** The dater's context for sentence `index` of an analysed document, its event phrases found as the pipeline finds them. */
+export function sentenceDating(doc: Doc, index: number, lexicon: ReturnType<typeof loadEventLexicon>): DatingContext {
+  const s = doc.sentences[index];
+  const triggers = findTriggers(doc.tokens, s.tokenStart, s.tokenEnd, lexicon).map((t) => ({ start: doc.tokens[t.first].start, end: doc.tokens[t.last].end }));
+  return datingContext(doc, index, triggers);
+}
 
 export interface Prf {
   p: number;
